@@ -165,7 +165,7 @@ def render_courier(r: Review) -> str:
 <meta itemprop="name" content="{escape(r.title)}"><meta itemprop="dateCreated" content="{r.film['year']}">
 <meta itemprop="director" content="{escape(r.film['director'])}"></div>
 <h1 itemprop="name">{escape(headline)}</h1>
-<p class="byline">by <a rel="author" href="/profile/{author_slug}" itemprop="author">{escape(r.critic)}</a>,
+<p class="byline">by <span itemprop="author" itemscope itemtype="https://schema.org/Person"><a rel="author" href="/profile/{author_slug}" itemprop="url"><span itemprop="name">{escape(r.critic)}</span></a></span>,
 <time itemprop="datePublished" datetime="{r.date.isoformat()}">{r.date.strftime('%a %d %b %Y')}</time></p>
 <div class="rating" itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating">
 <meta itemprop="worstRating" content="1"><meta itemprop="bestRating" content="5">

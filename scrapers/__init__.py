@@ -1,0 +1,1 @@
+"""Discovery, polite fetching, raw archive and extraction: everything that touches review pages."""

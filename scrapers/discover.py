@@ -1,0 +1,121 @@
+"""Finds review page URLs from sitemaps, RSS/Atom feeds, paginated listings and URL lists."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element, ParseError
+
+from bs4 import BeautifulSoup
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from scrapers.config import Site, Source
+from scrapers.errors import FetchError
+from scrapers.fetch import Fetcher
+from scrapers.rejects import Reject
+from scrapers.urls import canonicalise, scope_violation
+
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for one uncompressed file
+MAX_SITEMAP_DEPTH = 3
+
+
+@dataclass
+class Discovery:
+    site: str
+    urls: list[str] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set)
+
+    def offer(self, url: str, pattern: re.Pattern[str], allowed: set[str]) -> None:
+        if url in self._seen:
+            return
+        self._seen.add(url)
+        violation = scope_violation(url, allowed)
+        if violation:
+            self.rejects.append(Reject(url, "discover", violation))
+        else:
+            parts = urlsplit(url)
+            if pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")):
+                self.urls.append(url)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _parse_xml(body: bytes, url: str) -> Element:
+    if body[:2] == b"\x1f\x8b":
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        body = d.decompress(body, MAX_SITEMAP_BYTES)
+        if d.unconsumed_tail:
+            raise FetchError(url, "xml_too_large", f"over {MAX_SITEMAP_BYTES} bytes")
+    try:
+        return fromstring(body, forbid_dtd=True)
+    except (ParseError, DefusedXmlException, gzip.BadGzipFile) as exc:
+        raise FetchError(url, "xml_rejected", f"{type(exc).__name__}: {exc}") from exc
+
+
+def _sitemap_urls(fetcher: Fetcher, url: str, depth: int = 0) -> list[str]:
+    final, body = fetcher.get_document(url)
+    root = _parse_xml(body, url)
+    locs = [canonicalise(el.text.strip(), base=final) for el in root.iter()
+            if _local(el.tag) == "loc" and el.text]
+    if _local(root.tag) == "sitemapindex":
+        if depth >= MAX_SITEMAP_DEPTH:
+            raise FetchError(url, "sitemap_too_deep")
+        return [u for loc in locs for u in _sitemap_urls(fetcher, loc, depth + 1)]
+    return locs
+
+
+def _feed_urls(fetcher: Fetcher, url: str) -> list[str]:
+    final, body = fetcher.get_document(url)
+    out = []
+    for el in _parse_xml(body, url).iter():
+        name = _local(el.tag)
+        if name == "link" and el.text and el.text.strip():  # RSS <link>url</link>
+            out.append(canonicalise(el.text.strip(), base=final))
+        elif name == "link" and el.get("href") and el.get("rel", "alternate") == "alternate":
+            out.append(canonicalise(el.get("href", ""), base=final))  # Atom <link href>
+    return out
+
+
+def _listing_urls(fetcher: Fetcher, source: Source, url: str) -> list[str]:
+    out: list[str] = []
+    seen_pages: set[str] = set()
+    page: str | None = url
+    while page and page not in seen_pages and len(seen_pages) < source.max_pages:
+        seen_pages.add(page)
+        final, body = fetcher.get_document(page)
+        soup = BeautifulSoup(body, "lxml")
+        out += [canonicalise(a["href"], base=final) for a in soup.select(source.link_selector)
+                if a.get("href")]
+        nxt = soup.select_one(source.next_selector) if source.next_selector else None
+        page = canonicalise(nxt["href"], base=final) if nxt and nxt.get("href") else None
+    return out
+
+
+def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
+    """Every review URL a site's sources list, canonical and in scope; failures as rejects."""
+    found = Discovery(site.name)
+    pattern = re.compile(site.review_pattern)
+    for source in site.sources:
+        url = canonicalise(source.url, base=site.base_url)
+        try:
+            if source.kind == "sitemap":
+                urls = _sitemap_urls(fetcher, url)
+            elif source.kind == "feed":
+                urls = _feed_urls(fetcher, url)
+            elif source.kind == "listing":
+                urls = _listing_urls(fetcher, source, url)
+            else:
+                urls = [url]
+        except FetchError as exc:
+            found.rejects.append(Reject.from_fetch_error("discover", exc))
+            continue
+        for u in urls:
+            found.offer(u, pattern, fetcher.allowed_hosts)
+    return found

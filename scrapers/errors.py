@@ -1,0 +1,36 @@
+"""Error types whose class says whether retrying can help."""
+
+from __future__ import annotations
+
+
+class CriticdbError(Exception):
+    """Base of every error criticdb raises on purpose."""
+
+
+class ConfigError(CriticdbError):
+    """The sources file is missing, unreadable or inconsistent; the message names the key."""
+
+
+class FetchError(CriticdbError):
+    """A page could not be fetched; `reason` is a stable code stored in `rejects.reason`."""
+
+    def __init__(self, url: str, reason: str, detail: str = "", status: int | None = None,
+                 attempts: int = 1) -> None:
+        super().__init__(f"{reason}: {url}" + (f" ({detail})" if detail else ""))
+        self.url = url
+        self.reason = reason
+        self.detail = detail
+        self.status = status
+        self.attempts = attempts
+
+
+class TransientFetchError(FetchError):
+    """Worth retrying later: timeouts, connection errors, 429 and 5xx."""
+
+
+class TerminalFetchError(FetchError):
+    """Retrying cannot help: robots.txt, 4xx, out of scope, too large, wrong content type."""
+
+
+class ArchiveError(CriticdbError):
+    """The raw archive is unreadable or corrupted; the message names the file."""

@@ -1,0 +1,210 @@
+"""The only module that talks HTTP: polite, bounded, retried, conditional fetches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from dataclasses import dataclass
+
+import requests
+
+from scrapers.archive import RawArchive
+from scrapers.config import CrawlSettings
+from scrapers.errors import FetchError, TerminalFetchError, TransientFetchError
+from scrapers.rate_limit import HostRateLimiter
+from scrapers.robots import RobotsCache
+from scrapers.urls import canonicalise, host_of, scope_violation
+
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml",
+                  "application/rss+xml", "application/atom+xml", "text/plain")
+MAX_RETRY_AFTER = 60.0
+
+
+@dataclass(frozen=True)
+class PriorFetch:
+    etag: str | None
+    last_modified: str | None
+    content_sha256: str | None
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    final_url: str
+    status: int
+    fetched_at: dt.datetime
+    content_sha256: str | None
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+    attempts: int
+    elapsed_ms: int
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    final_url: str
+    headers: dict[str, str]
+    body: bytes
+
+
+class Fetcher:
+    def __init__(self, settings: CrawlSettings, allowed_hosts: set[str],
+                 archive: RawArchive | None = None,
+                 limiter: HostRateLimiter | None = None) -> None:
+        self.settings = settings
+        self.allowed_hosts = allowed_hosts
+        self.archive = archive
+        self.limiter = limiter or HostRateLimiter(settings.delay_seconds)
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = settings.user_agent
+        self.session.trust_env = False  # proxies from the environment must not reroute a crawl
+        self.robots = RobotsCache(settings.user_agent, self._get_robots)
+
+    def _get_robots(self, url: str) -> tuple[int, bytes]:
+        try:
+            resp = self._request(url, {})
+        except TerminalFetchError as exc:
+            if exc.status is not None:
+                return exc.status, b""
+            raise
+        return resp.status, resp.body
+
+    def check_robots(self, url: str) -> None:
+        if not self.settings.obey_robots:
+            return
+        if not self.robots.allowed(url):
+            raise TerminalFetchError(url, "robots_disallowed")
+        delay = self.robots.crawl_delay(url)
+        if delay:
+            self.limiter.set_delay(host_of(url), delay)
+
+    def get_document(self, url: str) -> tuple[str, bytes]:
+        """Fetch a discovery document (sitemap, feed, listing): final URL and body."""
+        self.check_robots(url)
+        resp, _ = self._with_retries(url, {})
+        return resp.final_url, resp.body
+
+    def fetch_page(self, url: str, prior: PriorFetch | None = None) -> FetchResult:
+        """Fetch a review page into the archive; a 304 stores nothing and keeps the old hash."""
+        self.check_robots(url)
+        headers = {}
+        if prior and prior.etag:
+            headers["If-None-Match"] = prior.etag
+        if prior and prior.last_modified:
+            headers["If-Modified-Since"] = prior.last_modified
+        started = time.monotonic()
+        resp, attempts = self._with_retries(url, headers)
+        sha = prior.content_sha256 if resp.status == 304 and prior else None
+        if resp.status != 304 and self.archive is not None:
+            sha = self.archive.put(resp.body)
+        return FetchResult(
+            url=url, final_url=resp.final_url, status=resp.status,
+            fetched_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            content_sha256=sha, content_type=resp.headers.get("content-type", ""),
+            etag=resp.headers.get("etag") or (prior.etag if prior else None),
+            last_modified=resp.headers.get("last-modified")
+            or (prior.last_modified if prior else None),
+            attempts=attempts, elapsed_ms=int((time.monotonic() - started) * 1000))
+
+    def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[_Response, int]:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self._request(url, headers), attempt
+            except TransientFetchError as exc:
+                exc.attempts = attempt
+                if attempt > self.settings.retries:
+                    raise
+                wait = self.settings.backoff_seconds * 2 ** (attempt - 1)
+                retry_after = getattr(exc, "retry_after", None)
+                if retry_after is not None:
+                    wait = max(wait, min(retry_after, MAX_RETRY_AFTER))
+                time.sleep(wait + random.uniform(0, wait / 2))
+            except FetchError as exc:
+                exc.attempts = attempt
+                raise
+
+    def _request(self, url: str, headers: dict[str, str]) -> _Response:
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            violation = scope_violation(current, self.allowed_hosts)
+            if violation:
+                reason = violation if current == url else "redirect_out_of_scope"
+                raise TerminalFetchError(url, reason, current)
+            self.limiter.wait(host_of(current))
+            resp = self._once(current, headers)
+            if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                current = canonicalise(resp.headers["location"], base=current)
+                continue
+            return resp
+        raise TerminalFetchError(url, "too_many_redirects", current)
+
+    def _once(self, url: str, headers: dict[str, str]) -> _Response:
+        s = self.settings
+        try:
+            with self.session.get(url, headers=headers, stream=True, allow_redirects=False,
+                                  timeout=(s.connect_timeout, s.read_timeout)) as r:
+                hdrs = {k.lower(): v for k, v in r.headers.items()}
+                if r.status_code in (429,) or r.status_code >= 500:
+                    err = TransientFetchError(url, f"http_{r.status_code}",
+                                              status=r.status_code)
+                    err.retry_after = _retry_after(hdrs.get("retry-after"))  # type: ignore[attr-defined]
+                    raise err
+                if r.status_code in (304,) or 300 <= r.status_code < 400:
+                    return _Response(r.status_code, url, hdrs, b"")
+                if r.status_code >= 400:
+                    raise TerminalFetchError(url, f"http_{r.status_code}", status=r.status_code)
+                ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
+                if ctype and ctype not in ACCEPTED_TYPES:
+                    raise TerminalFetchError(url, "unsupported_content_type", ctype,
+                                             status=r.status_code)
+                body = self._read_body(url, r)
+                return _Response(r.status_code, url, hdrs, body)
+        except requests.Timeout as exc:
+            raise TransientFetchError(url, "timeout", str(exc)) from exc
+        except requests.exceptions.ContentDecodingError as exc:
+            raise TerminalFetchError(url, "bad_content_encoding", str(exc)) from exc
+        except requests.exceptions.ChunkedEncodingError as exc:
+            raise TransientFetchError(url, "truncated_body", str(exc)) from exc
+        except requests.ConnectionError as exc:
+            raise TransientFetchError(url, "connection_error", str(exc)) from exc
+
+    def _read_body(self, url: str, r: requests.Response) -> bytes:
+        limit = self.settings.max_body_bytes
+        declared = r.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise TerminalFetchError(url, "body_too_large", f"content-length {declared}",
+                                     status=r.status_code)
+        deadline = time.monotonic() + self.settings.read_timeout
+        chunks: list[bytes] = []
+        size = 0
+        # iter_content decompresses as it goes, so a gzip bomb is cut at `limit` too.
+        for chunk in r.iter_content(65536):
+            size += len(chunk)
+            if size > limit:
+                raise TerminalFetchError(url, "body_too_large", f"over {limit} bytes",
+                                         status=r.status_code)
+            if time.monotonic() > deadline:
+                raise TransientFetchError(url, "timeout", "body read exceeded read_timeout")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = dt.datetime.strptime(value.strip(), "%a, %d %b %Y %H:%M:%S GMT")
+    except ValueError:
+        return None
+    return max(0.0, (when.replace(tzinfo=dt.UTC) - dt.datetime.now(dt.UTC)).total_seconds())
