@@ -1,0 +1,109 @@
+"""schema.org JSON-LD: Review/CriticReview with itemReviewed Movie, or an Article @graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extruct.jsonld import JsonLdExtractor
+
+from scrapers.extract.dates import iso_date, year_of
+from scrapers.extract.ids import film_ids
+from scrapers.extract.page import ParsedPage
+from scrapers.extract.rating_fields import schema_rating
+
+REVIEW_TYPES = {"Review", "CriticReview", "UserReview"}
+ARTICLE_TYPES = {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle"}
+FILM_TYPES = {"Movie", "Film"}
+MAX_NODES = 5000
+
+
+def _types(node: dict) -> set[str]:
+    t = node.get("@type", [])
+    return {x.rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
+
+
+def _flatten(items: list[Any]) -> list[dict]:
+    out: list[dict] = []
+    stack = list(items)
+    while stack and len(out) < MAX_NODES:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            out.append(item)
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])
+    return out
+
+
+class _Graph:
+    def __init__(self, nodes: list[dict]) -> None:
+        self.nodes = nodes
+        self.by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+
+    def deref(self, value: Any) -> Any:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return self.by_id.get(value["@id"], value)
+        return value
+
+    def name(self, value: Any) -> str | None:
+        value = self.deref(value)
+        if isinstance(value, str):
+            return value.strip() or None
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            return value["name"].strip() or None
+        return None
+
+    def names(self, value: Any) -> list[str]:
+        values = value if isinstance(value, list) else [value]
+        return [n for n in (self.name(v) for v in values) if n]
+
+
+def nodes(page: ParsedPage) -> list[dict]:
+    if "jsonld" not in page.cache:
+        found: list[Any] = []
+        for script in page.xpath('//script[@type="application/ld+json"]'):
+            try:
+                found.extend(JsonLdExtractor()._extract_items(script))
+            except (ValueError, TypeError, RecursionError) as exc:
+                page.cache.setdefault("warnings", []).append(f"jsonld_invalid: {exc}"[:200])
+        page.cache["jsonld"] = _flatten(found)
+    return page.cache["jsonld"]
+
+
+def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
+    graph = _Graph(nodes(page))
+    review = next((n for n in graph.nodes if _types(n) & REVIEW_TYPES), None)
+    out: dict[str, Any] = {}
+    if review is not None:
+        film = graph.deref(review.get("itemReviewed"))
+        if isinstance(film, dict) and (_types(film) & FILM_TYPES or not _types(film)):
+            out["film_title"] = graph.name(film)
+            out["film_year"] = year_of(film.get("dateCreated")) or year_of(
+                film.get("datePublished"))
+            out["film_ids"] = film_ids(film.get("sameAs"))
+            if isinstance(film.get("alternateName"), str):
+                out["original_title"] = film["alternateName"]
+        rating = graph.deref(review.get("reviewRating"))
+        if isinstance(rating, dict):
+            out.update(schema_rating(rating.get("ratingValue"), rating.get("bestRating"),
+                                     rating.get("worstRating")))
+        body = review.get("reviewBody")
+        out["body_text"] = body.strip() if isinstance(body, str) else None
+        main = review
+    else:
+        main = next((n for n in graph.nodes if _types(n) & ARTICLE_TYPES), None)
+        if main is None:
+            return {}
+        if isinstance(main.get("headline"), str):
+            out["headline"] = main["headline"]
+        if isinstance(main.get("articleBody"), str):
+            out["body_text"] = main["articleBody"].strip()
+    critics = graph.names(main.get("author"))
+    out["critic"] = ", ".join(critics) if critics else None
+    out["published"] = iso_date(main.get("datePublished"))
+    out["publication"] = graph.name(main.get("publisher"))
+    return {k: v for k, v in out.items() if v}
+

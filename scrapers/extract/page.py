@@ -1,0 +1,59 @@
+"""Decodes raw bytes into one parsed document that every extraction layer shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from charset_normalizer import from_bytes
+from lxml import etree
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
+MAX_PARSE_BYTES = 8 * 1024 * 1024
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Header charset, then <meta charset>, then detection; never lossy mojibake silently."""
+    candidates: list[str] = []
+    if content_type and "charset=" in content_type.lower():
+        candidates.append(content_type.lower().split("charset=", 1)[1].split(";")[0].strip())
+    meta = META_CHARSET.search(body[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore").lower())
+    for enc in candidates:
+        try:
+            return body.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue  # a lying header: fall through to detection
+    best = from_bytes(body[:200_000]).best()
+    return body.decode(best.encoding if best else "utf-8", errors="replace")
+
+
+@dataclass
+class ParsedPage:
+    url: str
+    text: str
+    doc: Any  # lxml.html.HtmlElement
+    cache: dict[str, Any] = field(default_factory=dict)  # per-layer parsed structures
+
+    def xpath(self, expr: str) -> list[Any]:
+        return self.doc.xpath(expr)
+
+
+def parse_page(body: bytes, url: str, content_type: str | None = None) -> ParsedPage:
+    text = decode_html(body[:MAX_PARSE_BYTES], content_type).replace("\x00", "")
+    parser = lxml.html.HTMLParser(huge_tree=False, remove_comments=True, recover=True)
+    try:
+        doc = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
+    except (etree.ParserError, ValueError):
+        doc = lxml.html.document_fromstring("<html><body></body></html>")
+    return ParsedPage(url, text, doc)
+
+
+def element_text(el: Any) -> str:
+    """Paragraph-preserving text of an element: <p> children joined by blank lines."""
+    paras = [" ".join(p.text_content().split()) for p in el.iter("p")]
+    paras = [p for p in paras if p]
+    return "\n\n".join(paras) if paras else " ".join(el.text_content().split())

@@ -1,0 +1,35 @@
+"""schema.org Rating values (JSON-LD or microdata) to rating_raw and rating_scale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def schema_rating(value: Any, best: Any, worst: Any) -> dict[str, str]:
+    """Empty when ratingValue is absent or not a number; the scale is never guessed here."""
+    v = _number(value)
+    if v is None:
+        return {}
+    b = _number(best)
+    w = _number(worst)
+    b = 5.0 if b is None else b  # schema.org defaults: bestRating 5, worstRating 1
+    w = 1.0 if w is None else w
+    scale = f"out_of_{_fmt(b)}" if w in (0.0, 1.0) else f"range_{_fmt(w)}_{_fmt(b)}"
+    return {"rating_raw": _fmt(v), "rating_scale": scale}

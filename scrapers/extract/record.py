@@ -1,0 +1,33 @@
+"""The structured review that extraction produces from one page."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PARSER_VERSION = "1"
+FIELDS = ("film_title", "film_year", "film_ids", "original_title", "critic", "publication",
+          "published", "rating_raw", "rating_scale", "body_text", "remake_of")
+
+
+@dataclass
+class ExtractedReview:
+    url: str
+    film_title: str | None = None
+    film_year: int | None = None
+    film_ids: dict[str, str] = field(default_factory=dict)  # imdb: tt…, wikidata: Q…
+    original_title: str | None = None
+    critic: str | None = None
+    publication: str | None = None
+    published: str | None = None  # ISO date
+    rating_raw: str | None = None
+    rating_scale: str | None = None  # out_of_N | range_W_B | letter
+    body_text: str | None = None
+    remake_of: list[dict[str, Any]] = field(default_factory=list)  # [{title, year}]
+    source: dict[str, str] = field(default_factory=dict)  # field -> layer that gave it
+    confidence: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    parser_version: str = PARSER_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

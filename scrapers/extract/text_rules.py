@@ -1,0 +1,111 @@
+"""Rules over visible text: film title from headlines, year, rating phrases, remake phrases."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scrapers.extract.page import ParsedPage
+
+QUOTES = "'\"‘’“”"
+HEADLINE_PATTERNS = [
+    re.compile(r"^(?:film|movie)\s+review\s*[-–—:|]\s*(?P<t>.+)$", re.I),
+    re.compile(r"^review\s*[-–—:|]\s*(?P<t>.+)$", re.I),
+    re.compile(rf"^[{QUOTES}](?P<t>[^{QUOTES}]+)[{QUOTES}]\s+(?:movie\s+|film\s+)?review\b", re.I),
+    re.compile(r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?review\s*(?:[-–—:|]|$)", re.I),
+]
+TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*\((?P<y>(?:18|19|20)\d{2})\)\s*$")
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>[A-F][+\-−]?)(?![A-Za-z+\-−])", re.I)
+LABELLED_FRACTION = re.compile(
+    r"\b(?:score|rating|verdict|rated|our rating)\s*:?\s*(?P<v>\d{1,3}(?:[.,]\d+)?)\s*"
+    r"(?:/|out of)\s*(?P<b>4|5|10|100)\b", re.I)
+OUT_OF_STARS = re.compile(r"\b(?P<v>\d(?:[.,]\d)?|\d½)\s+out of\s+(?P<b>4|5)\s+stars?\b", re.I)
+GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
+REMAKE = re.compile(
+    r"\b(?:remake|reimagining|remaking)\s+of\s+"
+    r"(?:the\s+(?:\d{4}\s+)?(?:[A-Z][a-z]+\s+)?(?:film|thriller|movie|original|flick|picture)"
+    r",?\s+)?(?P<t>[A-Z0-9¡¿][^()]{0,80}?)\s*\((?P<y>(?:18|19|20)\d{2})\)")
+
+
+def title_from_headline(headline: str) -> tuple[str | None, int | None]:
+    """'Film Review – Hard Hit' / "'Hard Hit' review: …" / 'Hard Hit (2021)' → title, year."""
+    text = " ".join(headline.split())
+    for pattern in HEADLINE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            text = m["t"].strip()
+            break
+    year = None
+    m = TITLE_YEAR.match(text)
+    if m:
+        text, year = m["t"], int(m["y"])
+    text = text.strip(QUOTES + " ")
+    return (text or None), year
+
+
+def year_in_text(title: str, text: str) -> int | None:
+    m = re.search(re.escape(title) + r"[’']?\s*\(((?:18|19|20)\d{2})\)", text, re.I)
+    return int(m[1]) if m else None
+
+
+def rating_in_text(text: str) -> dict[str, str]:
+    if m := LETTER.search(text):
+        return {"rating_raw": m["g"].replace("−", "-").upper(), "rating_scale": "letter"}
+    if m := LABELLED_FRACTION.search(text):
+        return {"rating_raw": m["v"].replace(",", "."), "rating_scale": f"out_of_{m['b']}"}
+    if m := OUT_OF_STARS.search(text):
+        return {"rating_raw": m["v"].replace(",", "."), "rating_scale": f"out_of_{m['b']}"}
+    if m := GLYPHS.search(text):
+        total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
+        scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
+        return {"rating_raw": m.group(0), "rating_scale": scale}
+    return {}
+
+
+def remakes_in_text(text: str) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+    for m in REMAKE.finditer(text):
+        item = {"title": m["t"].strip(" ,"), "year": int(m["y"])}
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _visible_text(page: ParsedPage) -> str:
+    if "visible" not in page.cache:
+        parts = page.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+        page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
+    return page.cache["visible"]
+
+
+def _headline(page: ParsedPage, partial: dict[str, Any]) -> str | None:
+    if partial.get("headline"):
+        return partial["headline"]
+    if partial.get("og_title"):
+        return SITE_SUFFIX.sub("", partial["og_title"]) if partial.get("publication") and \
+            partial["og_title"].endswith(partial["publication"]) else partial["og_title"]
+    for expr in ("//h1", "//title"):
+        for el in page.xpath(expr):
+            text = " ".join(el.text_content().split())
+            if text:
+                return SITE_SUFFIX.sub("", text) if expr == "//title" else text
+    return None
+
+
+def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    title = partial.get("film_title")
+    if not title and (headline := _headline(page, partial)):
+        title, year = title_from_headline(headline)
+        out["film_title"] = title
+        out["headline_year"] = year
+    body = partial.get("body_text") or ""
+    if title and not partial.get("film_year") and not out.get("headline_year"):
+        out["film_year"] = year_in_text(title, body) or year_in_text(title, _visible_text(page))
+    out.update(rating_in_text(_visible_text(page)))
+    out["remake_of"] = remakes_in_text(body)
+    titles = page.xpath("//title")
+    if titles and " | " in (t := titles[0].text_content()):
+        out["publication"] = t.rsplit(" | ", 1)[1].strip()
+    return {k: v for k, v in out.items() if v}

@@ -1,0 +1,1 @@
+"""Pure functions from extracted records to warehouse entities: scores, films, critics, remakes."""

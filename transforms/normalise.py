@@ -1,0 +1,120 @@
+"""Extracted records → entity rows for the warehouse; deterministic, so loads are idempotent."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapers.extract.record import ExtractedReview
+from scrapers.rejects import Reject
+from transforms.catalogue import CatalogueFilm
+from transforms.critics import critic_id, critic_names
+from transforms.errors import NormaliseError
+from transforms.film_identity import FilmResolver
+from transforms.ratings import to_score
+from transforms.titles import slug
+
+PROSE_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class ExtractionRow:
+    url: str
+    site: str  # publication name from the sources file, used when the page names none
+    site_url: str
+    content_sha256: str
+    record: ExtractedReview
+
+
+@dataclass
+class Entities:
+    films: list[dict[str, Any]] = field(default_factory=list)
+    critics: list[dict[str, Any]] = field(default_factory=list)
+    publications: list[dict[str, Any]] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    film_relations: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def review_id(url: str) -> str:
+    return hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+def _relations(catalogue: list[CatalogueFilm], prose: dict[tuple[str, str], int]
+               ) -> list[dict[str, Any]]:
+    rows = [{"film_id": c.film_key, "related_film_id": c.remake_of, "relation": "remake_of",
+             "source": "catalogue", "confidence": 1.0, "evidence_count": 1}
+            for c in catalogue if c.remake_of]
+    rows += [{"film_id": a, "related_film_id": b, "relation": "remake_of",
+              "source": "review_text", "confidence": PROSE_CONFIDENCE, "evidence_count": n}
+             for (a, b), n in sorted(prose.items())]
+    return rows
+
+
+def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Entities:
+    resolver = FilmResolver(catalogue)
+    out = Entities()
+    critics: dict[str, str] = {}
+    publications: dict[str, dict[str, Any]] = {}
+    prose: dict[tuple[str, str], int] = {}
+    seen_triples: dict[tuple[str, str, str], str] = {}
+    for row in sorted(rows, key=lambda r: r.url):
+        rec = row.record
+        try:
+            film_id = resolver.resolve(rec.film_title, rec.film_year, rec.film_ids)
+        except NormaliseError as exc:
+            out.rejects.append(Reject(row.url, "normalise", exc.reason, exc.detail))
+            continue
+        names = critic_names(rec.critic or "")
+        if not names:
+            out.rejects.append(Reject(row.url, "normalise", "no_critic"))
+            continue
+        resolver.note_alias(film_id, rec.film_title or "")
+        cid = critic_id(names[0])
+        critics.setdefault(cid, names[0])
+        pub_name = rec.publication or row.site
+        pid = slug(pub_name)
+        publications.setdefault(pid, {"publication_id": pid, "name": pub_name,
+                                      "site_url": row.site_url})
+        triple = (cid, film_id, pid)
+        if triple in seen_triples:
+            out.rejects.append(Reject(row.url, "normalise", "duplicate_review",
+                                      f"same critic, film and publication as {seen_triples[triple]}"))
+            continue
+        seen_triples[triple] = row.url
+        score = None
+        if rec.rating_raw:
+            try:
+                score = to_score(rec.rating_raw, rec.rating_scale)
+            except NormaliseError as exc:
+                out.rejects.append(Reject(row.url, "normalise", exc.reason, exc.detail))
+        for mention in rec.remake_of:
+            try:
+                original = resolver.resolve(mention.get("title"), mention.get("year"))
+            except NormaliseError as exc:
+                out.rejects.append(Reject(row.url, "normalise", f"remake_{exc.reason}",
+                                          exc.detail))
+                continue
+            if original != film_id:
+                prose[(film_id, original)] = prose.get((film_id, original), 0) + 1
+        out.reviews.append({
+            "review_id": review_id(row.url), "url": row.url, "film_id": film_id,
+            "critic_id": cid, "publication_id": pid, "published": rec.published,
+            "title_as_written": rec.film_title, "rating_raw": rec.rating_raw,
+            "rating_scale": rec.rating_scale, "score": score,
+            "score_source": "rating" if score is not None else None,
+            "body_text": rec.body_text, "extraction_sources": json.dumps(rec.source,
+                                                                         sort_keys=True),
+            "confidence": rec.confidence, "content_sha256": row.content_sha256,
+            "parser_version": rec.parser_version})
+    out.films = [{"film_id": f.film_id, "title": f.title, "year": f.year,
+                  "director": f.director or None, "country": f.country or None,
+                  "imdb_id": f.imdb_id or None, "wikidata_id": f.wikidata_id or None,
+                  "aliases": sorted(f.aliases), "in_catalogue": f.in_catalogue}
+                 for f in sorted(resolver.films.values(), key=lambda f: f.film_id)]
+    out.critics = [{"critic_id": k, "name": v} for k, v in sorted(critics.items())]
+    out.publications = [publications[k] for k in sorted(publications)]
+    out.film_relations = _relations(catalogue, prose)
+    return out
