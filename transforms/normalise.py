@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -36,6 +37,13 @@ class Entities:
     reviews: list[dict[str, Any]] = field(default_factory=list)
     film_relations: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+
+
+def _date(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def review_id(url: str) -> str:
@@ -101,7 +109,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Enti
                 prose[(film_id, original)] = prose.get((film_id, original), 0) + 1
         out.reviews.append({
             "review_id": review_id(row.url), "url": row.url, "film_id": film_id,
-            "critic_id": cid, "publication_id": pid, "published": rec.published,
+            "critic_id": cid, "publication_id": pid, "published": _date(rec.published),
             "title_as_written": rec.film_title, "rating_raw": rec.rating_raw,
             "rating_scale": rec.rating_scale, "score": score,
             "score_source": "rating" if score is not None else None,

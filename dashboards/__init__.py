@@ -1,0 +1,1 @@
+"""Static HTML reports generated from the warehouse views."""

@@ -1,0 +1,141 @@
+"""`criticdb` command line: run, report, sql, extract."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapers.config import SourcesConfig, load_sources
+from scrapers.errors import CriticdbError
+
+DEFAULT_DB = "criticdb.duckdb"
+
+
+@contextlib.contextmanager
+def demo_sites(cfg: SourcesConfig) -> Iterator[None]:
+    """Serve sites that have `serve_from` on the ports their base_url names."""
+    from scrapers.demo_server import DemoServer
+
+    spec = {s.name: (s.serve_from, s.base_url.rstrip("/"), urlsplit(s.base_url).port or 80)
+            for s in cfg.sites if s.serve_from}
+    if not spec:
+        yield
+        return
+    try:
+        with DemoServer(spec):
+            yield
+    except OSError as exc:
+        raise CriticdbError(f"cannot start the demo sites on their ports ({exc}); "
+                            "is another `criticdb run` still serving them?") from exc
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.pipeline import DEMO_SOURCES, review_pipeline
+
+    sources = Path(args.sources or DEMO_SOURCES)
+    cfg = load_sources(sources)
+    with demo_sites(cfg):
+        summary = review_pipeline(sources=str(sources), db=args.db,
+                                  report_dir=args.report_dir, archive_dir=args.archive_dir,
+                                  full_refresh=args.full_refresh)
+    c = summary.counts
+    print(f"\ncriticdb run {summary.run_id} completed: {c.get('discovered', 0)} pages "
+          f"discovered, {c.get('fetched', 0)} fetched, {c.get('not_modified', 0)} not "
+          f"modified, {c.get('rejected', 0)} rejected, {c.get('extracted', 0)} extracted")
+    print(f"DuckDB warehouse: {summary.db}")
+    print(f"Report:           {summary.report}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from dashboards.report import build_report
+
+    print(build_report(Path(args.db), Path(args.out)))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from warehouse.db import connect
+
+    con = connect(Path(args.db), read_only=True)
+    try:
+        cur = con.execute(args.query)
+        names = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    finally:
+        con.close()
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    print(" | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)))
+    print("-+-".join("-" * w for w in widths))
+    for r in cells:
+        print(" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from scrapers.extract import extract_review
+    from transforms.errors import RatingError
+    from transforms.ratings import to_score
+
+    record = extract_review(Path(args.page).read_bytes(), args.url).to_dict()
+    try:
+        record["score_0_100"] = (to_score(record["rating_raw"], record["rating_scale"])
+                                 if record["rating_raw"] else None)
+    except RatingError as exc:
+        record["score_0_100"] = None
+        record["warnings"].append(f"rating rejected: {exc}")
+    print(json.dumps(record, indent=2, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="criticdb", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="crawl the sources, load the warehouse, write the report")
+    run.add_argument("--sources", help="sources TOML (default: the bundled demo sites)")
+    run.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    run.add_argument("--report-dir", default="report", help="report directory")
+    run.add_argument("--archive-dir", help="raw page archive (default: <db>.raw/ beside it)")
+    run.add_argument("--full-refresh", action="store_true",
+                     help="re-extract every archived page")
+    run.set_defaults(func=cmd_run)
+    rep = sub.add_parser("report", help="write the HTML report from the warehouse")
+    rep.add_argument("--db", default=DEFAULT_DB)
+    rep.add_argument("--out", default="report")
+    rep.set_defaults(func=cmd_report)
+    q = sub.add_parser("sql", help="run a read-only SQL query and print the result")
+    q.add_argument("query")
+    q.add_argument("--db", default=DEFAULT_DB)
+    q.set_defaults(func=cmd_sql)
+    ex = sub.add_parser("extract", help="extract one saved page and print it as JSON")
+    ex.add_argument("page")
+    ex.add_argument("--url", required=True, help="the URL the page was fetched from")
+    ex.set_defaults(func=cmd_extract)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CriticdbError as exc:
+        print(f"criticdb: error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        import duckdb
+
+        if isinstance(exc, duckdb.Error):
+            print(f"criticdb: database error: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The `review_pipeline` Prefect flow: discover → fetch → extract → normalise → load →
+aggregate → report. Tasks wrap plain functions; the flow only moves data between them."""
+
+from __future__ import annotations
+
+import html
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from dashboards.report import build_report
+from scrapers.archive import RawArchive
+from scrapers.config import CrawlSettings, Site, load_sources
+from scrapers.crawl import SiteCrawl, crawl_site
+from scrapers.errors import CriticdbError
+from scrapers.extract.record import PARSER_VERSION, ExtractedReview
+from scrapers.extract_pages import ExtractBatch, extract_pages
+from scrapers.fetch import PriorFetch
+from transforms.catalogue import DEFAULT_CATALOGUE, load_catalogue
+from transforms.normalise import Entities, ExtractionRow, normalise
+from warehouse import load, read
+from warehouse.db import connect
+
+EXTRACT_BATCH = 25
+DEMO_SOURCES = Path(__file__).resolve().parent.parent / "examples" / "demo_sources.toml"
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: str
+    db: str
+    report: str
+    counts: dict[str, int]
+    remakes: list[dict[str, Any]]
+
+
+def default_archive(db: Path) -> Path:
+    return db.with_name(db.stem + ".raw")
+
+
+@task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
+def crawl_task(site: Site, settings: CrawlSettings, archive_root: str,
+               priors: dict[str, PriorFetch]) -> SiteCrawl:
+    return crawl_site(site, settings, RawArchive(Path(archive_root)), priors)
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_task(items: list[tuple[str, str, str, str]], archive_root: str,
+                 run_id: str) -> ExtractBatch:
+    return extract_pages(items, RawArchive(Path(archive_root)), run_id)
+
+
+@task(name="normalise", cache_policy=NO_CACHE)
+def normalise_task(rows: list[ExtractionRow], catalogue_path: str) -> Entities:
+    return normalise(rows, load_catalogue(Path(catalogue_path)))
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report_task(db: str, report_dir: str) -> str:
+    return str(build_report(Path(db), Path(report_dir)))
+
+
+def _page_rows(crawl: SiteCrawl, archive: RawArchive, run_id: str) -> list[dict[str, Any]]:
+    return [{"url": r.url, "site": crawl.site, "final_url": r.final_url, "status": r.status,
+             "fetched_at": r.fetched_at, "content_sha256": r.content_sha256,
+             "archive_path": str(archive.path_for(r.content_sha256).relative_to(archive.root))
+             if r.content_sha256 else None,
+             "content_type": r.content_type, "etag": r.etag, "last_modified": r.last_modified,
+             "attempts": r.attempts, "first_run_id": run_id, "last_run_id": run_id}
+            for r in crawl.results]
+
+
+def _md(value: object) -> str:
+    """Markdown table cell text: film titles can come from scraped pages."""
+    return html.escape(str(value)).replace("|", "\\|").replace("\n", " ")
+
+
+def _remake_markdown(remakes: list[dict[str, Any]]) -> str:
+    lines = ["| Original | Remake | Original mean (n) | Remake mean (n) | Difference |",
+             "|---|---|---|---|---|"]
+    for r in remakes:
+        lines.append(f"| {_md(r['original_title'])} ({r['original_year']}) | "
+                     f"{_md(r['remake_title'])} ({r['remake_year']}) | {r['original_mean']} "
+                     f"({r['original_n']}) | {r['remake_mean']} ({r['remake_n']}) | "
+                     f"{r['difference']} |")
+    return "\n".join(lines)
+
+
+@flow(name="review_pipeline", task_runner=ThreadPoolTaskRunner(max_workers=8))
+def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb",
+                    report_dir: str = "report", archive_dir: str | None = None,
+                    full_refresh: bool = False,
+                    catalogue: str = str(DEFAULT_CATALOGUE)) -> RunSummary:
+    logger = get_run_logger()
+    cfg = load_sources(Path(sources))
+    db_path = Path(db).resolve()
+    archive = RawArchive(Path(archive_dir) if archive_dir else default_archive(db_path))
+    ctx = get_run_context()
+    flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
+    run_id = flow_run_id or str(uuid.uuid4())
+    site_urls = {s.name: s.base_url for s in cfg.sites}
+    counts: dict[str, int] = {}
+    con = connect(db_path)
+    try:
+        load.start_run(con, run_id, flow_run_id, str(sources))
+        priors = {u: PriorFetch(*p) for u, p in read.prior_fetches(con).items()}
+        crawls = crawl_task.map(list(cfg.sites), unmapped(cfg.crawl),
+                                unmapped(str(archive.root)), unmapped(priors)).result()
+        rejects = [r for c in crawls for r in c.rejects]
+        page_rows = [row for c in crawls for row in _page_rows(c, archive, run_id)]
+        load.upsert_pages(con, page_rows)  # raw before parsed: pages are indexed first
+        counts["discovered"] = sum(c.discovered for c in crawls)
+        counts["fetched"] = sum(1 for r in page_rows if r["status"] != 304)
+        counts["not_modified"] = sum(1 for r in page_rows if r["status"] == 304)
+        counts["rejected"] = len(rejects)
+        for c in crawls:
+            logger.info("%s: %d discovered, %d fetched, %d not modified, %d rejected", c.site,
+                        c.discovered, sum(1 for r in c.results if r.status != 304),
+                        sum(1 for r in c.results if r.status == 304), len(c.rejects))
+
+        todo = [(url, site, site_urls.get(site, ""), sha)
+                for url, site, sha in read.pages_to_extract(con, PARSER_VERSION, full_refresh)]
+        batches = [todo[i:i + EXTRACT_BATCH] for i in range(0, len(todo), EXTRACT_BATCH)]
+        extracted = extract_task.map(batches, unmapped(str(archive.root)),
+                                     unmapped(run_id)).result() if batches else []
+        load.upsert_extractions(con, [row for b in extracted for row in b.rows])
+        rejects += [r for b in extracted for r in b.rejects]
+        counts["extracted"] = sum(len(b.rows) for b in extracted)
+        logger.info("extract: %d pages extracted, %d rejected", counts["extracted"],
+                    sum(len(b.rejects) for b in extracted))
+
+        rows = [ExtractionRow(url, site, site_url, sha,
+                              ExtractedReview(**json.loads(record_json)))
+                for url, site, site_url, sha, record_json in read.all_extractions(con)]
+        entities = normalise_task(rows, catalogue)
+        load.replace_entities(con, {t: getattr(entities, t) for t in load.ENTITY_TABLES})
+        rejects += entities.rejects
+        load.upsert_rejects(con, rejects, run_id)
+        logger.info("load: %d films, %d critics, %d reviews, %d remake relations",
+                    len(entities.films), len(entities.critics), len(entities.reviews),
+                    len(entities.film_relations))
+
+        remakes = [dict(zip([d[0] for d in cur.description], row, strict=True))
+                   for cur in [con.execute("SELECT * FROM remake_comparison")]
+                   for row in cur.fetchall()]
+        load.finish_run(con, run_id, "completed", counts)
+    except (CriticdbError, OSError) as exc:
+        load.finish_run(con, run_id, "failed", counts, f"{type(exc).__name__}: {exc}")
+        raise
+    finally:
+        con.close()
+    report = report_task(str(db_path), report_dir)
+    create_markdown_artifact(
+        key="review-pipeline-summary",
+        markdown=f"# criticdb run\n\n{json.dumps(counts)}\n\n## Remakes vs originals\n\n"
+                 f"{_remake_markdown(remakes)}\n",
+        description="Run counts and the remake comparison")
+    return RunSummary(run_id, str(db_path), report, counts, remakes)

@@ -1,0 +1,43 @@
+"""Runs the extraction cascade over archived pages: bytes from disk, never the network."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapers.archive import RawArchive
+from scrapers.errors import ArchiveError
+from scrapers.extract import extract_review
+from scrapers.rejects import Reject
+
+MIN_CONFIDENCE = 0.3  # below this the page is probably not a review at all
+
+
+@dataclass
+class ExtractBatch:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
+                  run_id: str) -> ExtractBatch:
+    """items: (url, site name, site url, content sha256). One bad page never stops the batch."""
+    out = ExtractBatch()
+    for url, site, site_url, sha in items:
+        try:
+            body = archive.get(sha)
+        except ArchiveError as exc:
+            out.rejects.append(Reject(url, "extract", "archive_unreadable", str(exc)))
+            continue
+        record = extract_review(body, url)
+        if not record.film_title or record.confidence < MIN_CONFIDENCE:
+            out.rejects.append(Reject(url, "extract", "not_a_review",
+                                      f"confidence {record.confidence}; "
+                                      f"warnings: {record.warnings[:3]}"))
+            continue
+        out.rows.append({"url": url, "site": site, "site_url": site_url,
+                         "content_sha256": sha, "parser_version": record.parser_version,
+                         "record_json": json.dumps(record.to_dict(), ensure_ascii=False),
+                         "confidence": record.confidence, "extracted_run_id": run_id})
+    return out

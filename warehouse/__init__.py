@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: migrations, bulk loads and analysis views, all SQL in .sql files."""

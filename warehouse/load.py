@@ -1,0 +1,91 @@
+"""Bulk, idempotent loads from Python rows via Arrow batches; never row-by-row inserts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from scrapers.rejects import Reject
+from warehouse.sql import sql
+
+ENTITY_TABLES = ("films", "critics", "publications", "reviews", "film_relations")
+
+
+def _batch(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    schema = con.table(table).limit(0).to_arrow_table().schema
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def upsert_pages(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    con.register("batch", _batch(con, "pages", rows))
+    try:
+        con.execute(sql("statements/upsert_pages"))
+    finally:
+        con.unregister("batch")
+
+
+def upsert_extractions(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    con.register("batch", _batch(con, "extractions", rows))
+    try:
+        con.execute("INSERT OR REPLACE INTO extractions BY NAME SELECT * FROM batch")
+    finally:
+        con.unregister("batch")
+
+
+def upsert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], run_id: str) -> None:
+    if not rejects:
+        return
+    rows = [{"url": r.url, "stage": r.stage, "reason": r.reason, "detail": r.detail,
+             "http_status": r.http_status, "attempts": r.attempts, "first_run_id": run_id,
+             "last_run_id": run_id, "times_seen": 1} for r in rejects]
+    con.register("batch", _batch(con, "rejects", rows))
+    try:
+        con.execute(sql("statements/upsert_rejects"), {"run_id": run_id})
+    finally:
+        con.unregister("batch")
+
+
+def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
+    """Swap every entity table for the freshly normalised rows in one transaction.
+
+    Entities are a deterministic function of all extractions and the catalogue, so a full
+    replace is idempotent and readers never see a mix of old and new rows.
+    """
+    batches = {t: _batch(con, t, tables[t]) for t in ENTITY_TABLES}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in reversed(ENTITY_TABLES):
+            con.execute(f"DELETE FROM {table}")  # noqa: S608 (table names are constants)
+        for table in ENTITY_TABLES:
+            con.register("batch", batches[table])
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")  # noqa: S608
+            con.unregister("batch")
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        raise
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None,
+              sources_file: str) -> None:
+    con.execute("INSERT INTO runs (run_id, flow_run_id, started_at, status, sources_file) "
+                "VALUES (?, ?, ?, 'running', ?)",
+                [run_id, flow_run_id, dt.datetime.now(dt.UTC), sources_file])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
+               counts: dict[str, int], message: str | None = None) -> None:
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, pages_discovered = ?, pages_fetched = ?, "
+        "pages_not_modified = ?, pages_rejected = ?, pages_extracted = ?, reviews_total = "
+        "(SELECT count(*) FROM reviews), message = ? WHERE run_id = ?",
+        [dt.datetime.now(dt.UTC), status, counts.get("discovered", 0), counts.get("fetched", 0),
+         counts.get("not_modified", 0), counts.get("rejected", 0), counts.get("extracted", 0),
+         message, run_id])

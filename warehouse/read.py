@@ -1,0 +1,24 @@
+"""Reads the flow needs from the warehouse (prior fetches, pending extractions)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from warehouse.sql import sql
+
+
+def prior_fetches(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None, str]]:
+    rows = con.execute(sql("statements/prior_fetches")).fetchall()
+    return {url: (etag, last_modified, sha) for url, etag, last_modified, sha in rows}
+
+
+def pages_to_extract(con: duckdb.DuckDBPyConnection, parser_version: str,
+                     full_refresh: bool = False) -> list[tuple[str, str, str]]:
+    if full_refresh:
+        return [tuple(r) for r in con.execute(sql("statements/pages_all")).fetchall()]
+    return [tuple(r) for r in con.execute(sql("statements/pages_to_extract"),
+                                          {"parser_version": parser_version}).fetchall()]
+
+
+def all_extractions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str]]:
+    return [tuple(r) for r in con.execute(sql("statements/all_extractions")).fetchall()]

@@ -1,0 +1,1 @@
+SELECT url, etag, last_modified, content_sha256 FROM pages WHERE content_sha256 IS NOT NULL;
