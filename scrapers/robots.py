@@ -40,7 +40,8 @@ class RobotsCache:
         if 400 <= status < 500:
             return None  # no robots.txt: everything allowed (RFC 9309 §2.3.1.3)
         if status >= 500:
-            return Protego.parse("User-agent: *\nDisallow: /\n")  # unreachable: assume all disallowed
+            # robots.txt unreachable: assume everything is disallowed until it answers
+            return Protego.parse("User-agent: *\nDisallow: /\n")
         return Protego.parse(body.decode("utf-8", errors="replace"))
 
     def allowed(self, url: str) -> bool:

@@ -88,8 +88,9 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Enti
                                       "site_url": row.site_url})
         triple = (cid, film_id, pid)
         if triple in seen_triples:
+            first = seen_triples[triple]
             out.rejects.append(Reject(row.url, "normalise", "duplicate_review",
-                                      f"same critic, film and publication as {seen_triples[triple]}"))
+                                      f"same critic, film and publication as {first}"))
             continue
         seen_triples[triple] = row.url
         score = None

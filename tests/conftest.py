@@ -1,0 +1,102 @@
+"""Shared fixtures: one Prefect test server per session, demo sites on loopback, one demo run."""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import flows  # noqa: F401  (sets offline Prefect defaults before Prefect is imported)
+from scrapers.config import load_sources
+from scrapers.demo_server import DemoServer
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_SOURCES = REPO / "examples" / "demo_sources.toml"
+
+# Tests never reach beyond loopback: no proxies, no Prefect Cloud.
+for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+    os.environ.pop(var, None)
+
+
+def _guard_network() -> None:
+    real_connect = socket.socket.connect
+
+    def connect(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and host not in ("127.0.0.1", "localhost", "::1") \
+                and self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError(f"test tried to reach {address}: only loopback is allowed")
+        return real_connect(self, address)
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+
+
+_guard_network()
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@dataclass
+class DemoSites:
+    server: DemoServer
+    sources: Path  # a sources file pointing at the running sites
+
+    def requested_paths(self, site: str) -> list[str]:
+        return self.server.sites[site].paths()
+
+
+def write_sources(origins: dict[str, str], path: Path, delay: float = 0.0) -> Path:
+    """The demo sources file with each site's base_url moved to where it runs now."""
+    text = DEMO_SOURCES.read_text(encoding="utf-8")
+    cfg = load_sources(DEMO_SOURCES)
+    for site in cfg.sites:
+        text = text.replace(f'base_url = "{site.base_url}"', f'base_url = "{origins[site.name]}/"')
+    text = text.replace("delay_seconds = 0.02", f"delay_seconds = {delay}")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("serve_from"))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_sites() -> Iterator[DemoSites]:
+    cfg = load_sources(DEMO_SOURCES)
+    spec = {s.name: (s.serve_from, s.base_url.rstrip("/"), 0) for s in cfg.sites}
+    with DemoServer(spec) as server, tempfile.TemporaryDirectory() as tmp:
+        origins = {name: site.origin for name, site in server.sites.items()}
+        yield DemoSites(server, write_sources(origins, Path(tmp) / "sources.toml"))
+
+
+@dataclass
+class DemoRun:
+    db: Path
+    report_dir: Path
+    summary: object
+    second: object
+
+
+@pytest.fixture(scope="session")
+def demo_run(prefect_server: None, demo_sites: DemoSites,
+             tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """The demo pipeline run twice into one warehouse; the snapshot after run one is kept."""
+    from flows.pipeline import review_pipeline
+
+    tmp = tmp_path_factory.mktemp("demo_run")
+    db = tmp / "criticdb.duckdb"
+    first = review_pipeline(sources=str(demo_sites.sources), db=str(db),
+                            report_dir=str(tmp / "report"))
+    snapshot = tmp / "after_first.duckdb"
+    snapshot.write_bytes(db.read_bytes())
+    second = review_pipeline(sources=str(demo_sites.sources), db=str(db),
+                             report_dir=str(tmp / "report"))
+    return DemoRun(db, tmp / "report", first, second)

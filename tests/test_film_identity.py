@@ -1,0 +1,95 @@
+"""Film identity on the demo corpus and on the hard cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scrapers.extract import extract_review
+from transforms.catalogue import load_catalogue
+from transforms.errors import UnresolvedFilm
+from transforms.film_identity import FilmResolver
+from transforms.normalise import ExtractionRow, normalise
+from transforms.titles import normalise_title
+
+REPO = Path(__file__).resolve().parent.parent
+# The demo generator's film keys → the warehouse film ids they must resolve to.
+EXPECTED_FILM = {
+    "desconocido": "el-desconocido-2015", "steig": "steig-nicht-aus-2018",
+    "hardhit": "hard-hit-2021", "retribution": "retribution-2023",
+    "infernal": "infernal-affairs-2002", "departed": "the-departed-2006",
+    "lettheright": "let-the-right-one-in-2008", "letmein": "let-me-in-2010",
+    "oldboy03": "oldboy-2003", "oldboy13": "oldboy-2013", "insomnia97": "insomnia-1997",
+    "insomnia02": "insomnia-2002", "guilty18": "den-skyldige-2018",
+    "guilty21": "the-guilty-2021", "parasite": "parasite-2019",
+    "drivemycar": "drive-my-car-2021",
+}
+
+
+@pytest.fixture(scope="module")
+def demo_entities() -> tuple[dict[str, str], object]:
+    rows, truth = [], {}
+    for golden in sorted((REPO / "tests/fixtures/sites").glob("*/demo-*.expected.json")):
+        exp = json.loads(golden.read_text(encoding="utf-8"))
+        record = extract_review((REPO / exp["page"]).read_bytes(), exp["url"])
+        rows.append(ExtractionRow(exp["url"], exp["publication"], "", "sha", record))
+        truth[exp["url"]] = exp["film_key"]
+    return truth, normalise(rows, load_catalogue())
+
+
+def test_every_title_variant_resolves_to_the_right_film(demo_entities) -> None:
+    truth, entities = demo_entities
+    assert entities.rejects == []
+    mapping = {r["url"]: r["film_id"] for r in entities.reviews}
+    assert mapping == {url: EXPECTED_FILM[key] for url, key in truth.items()}
+
+
+def test_variants_seen_become_aliases(demo_entities) -> None:
+    _, entities = demo_entities
+    films = {f["film_id"]: f for f in entities.films}
+    assert "Don't Get Out" in films["steig-nicht-aus-2018"]["aliases"]
+    assert "Retribution" in films["el-desconocido-2015"]["aliases"]
+
+
+def test_retribution_2015_and_2023_are_two_films_in_one_family(demo_entities) -> None:
+    _, entities = demo_entities
+    remakes = {(r["film_id"], r["related_film_id"]) for r in entities.film_relations}
+    assert ("retribution-2023", "el-desconocido-2015") in remakes
+    assert ("hard-hit-2021", "el-desconocido-2015") in remakes
+    sources = {r["source"] for r in entities.film_relations
+               if r["film_id"] == "hard-hit-2021"}
+    assert sources == {"catalogue", "review_text"}
+
+
+def test_year_tolerance_and_ambiguity() -> None:
+    resolver = FilmResolver(load_catalogue())
+    assert resolver.resolve("Retribution", 2016) == "el-desconocido-2015"  # festival ±1
+    assert resolver.resolve("Retribution", 2023) == "retribution-2023"
+    with pytest.raises(UnresolvedFilm) as err:
+        resolver.resolve("Retribution", None)
+    assert err.value.reason == "ambiguous_film"
+    assert resolver.resolve("Hard Hit", None) == "hard-hit-2021"
+    assert resolver.resolve("Whatever", 2020, {"imdb": "tt6751668"}) == "parasite-2019"
+    assert resolver.resolve("A New Film", 2024) == "new-film-2024"
+    with pytest.raises(UnresolvedFilm):
+        resolver.resolve("Unknown Film", None)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("El Desconocido", "el desconocido"), ("Steig. Nicht. Aus!", "Steig nicht aus"),
+    ("Don't. Get. Out!", "Don't Get Out"), ("The Departed", "Departed"),
+    ("Film Review – Hard Hit", "Hard Hit"), ("Låt den rätte komma in", "lat den ratte komma in"),
+])
+def test_title_normalisation_equates_variants(a: str, b: str) -> None:
+    assert normalise_title(a) == normalise_title(b)
+
+
+@given(st.text(max_size=60))
+def test_normalised_titles_are_plain_words(title: str) -> None:
+    out = normalise_title(title)
+    assert out == " ".join(out.split())
+    assert all(c.isalnum() or c in " _" for c in out)

@@ -1,0 +1,106 @@
+"""End to end: the Prefect flow over the demo sites on loopback into a real DuckDB file."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import duckdb
+import pytest
+
+ENTITY_TABLES = ("films", "critics", "publications", "reviews", "film_relations", "pages",
+                 "extractions", "rejects")
+
+
+def q(db, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_counts(demo_run) -> None:
+    c = demo_run.summary.counts
+    assert c["discovered"] == 69  # 64 reviews + one robots-disallowed page per site
+    assert c["fetched"] == 64 and c["extracted"] == 64 and c["rejected"] == 5
+    assert q(demo_run.db, "SELECT count(*) FROM reviews")[0][0] == 64
+    assert q(demo_run.db, "SELECT count(*) FROM films")[0][0] == 16
+    assert q(demo_run.db, "SELECT count(*) FROM critics")[0][0] == 9
+    assert q(demo_run.db, "SELECT count(*) FROM publications")[0][0] == 5
+    assert q(demo_run.db, "SELECT count(*) FROM reviews WHERE score IS NOT NULL")[0][0] == 52
+
+
+def test_disallowed_pages_never_requested(demo_run, demo_sites) -> None:
+    disallowed = {"The Night Reel": "/drafts/", "Marquee Ledger": "/preview/",
+                  "Gradebook Pictures": "/staff/", "The Harbour Courier": "/embargoed/",
+                  "Frame Rate": "/members/"}
+    for site, prefix in disallowed.items():
+        paths = demo_sites.requested_paths(site)
+        assert "/robots.txt" in paths
+        assert not [p for p in paths if p.startswith(prefix)], site
+    reasons = q(demo_run.db, "SELECT reason, count(*) FROM rejects GROUP BY ALL")
+    assert reasons == [("robots_disallowed", 5)]
+
+
+@pytest.mark.parametrize(("film_id", "n", "mean"), [
+    ("parasite-2019", 3, 100.0),          # 4/4, A+, 5/5
+    ("el-desconocido-2015", 4, 82.63),    # 3.5/4, B+, 4/5, 8/10 (+1 unrated)
+    ("oldboy-2013", 3, 34.17),            # 1.5/4, D, 2/5 (+1 unrated)
+    ("retribution-2023", 4, 44.25),       # 2/4, C-, 2/5, 4.5/10
+])
+def test_film_mean_scores(demo_run, film_id: str, n: int, mean: float) -> None:
+    assert q(demo_run.db, "SELECT n_scored, mean_score FROM film_scores WHERE film_id = ?",
+             [film_id]) == [(n, mean)]
+
+
+def test_remake_comparison(demo_run) -> None:
+    rows = q(demo_run.db, "SELECT original_title, original_year, remake_title, remake_year, "
+             "original_mean, remake_mean, difference, relation_sources FROM remake_comparison")
+    assert len(rows) == 8
+    by_remake = {(r[2], r[3]): r for r in rows}
+    departed = by_remake[("The Departed", 2006)]
+    assert departed[:2] == ("Infernal Affairs", 2002)
+    assert departed[4:7] == (98.33, 87.13, -11.21)
+    retribution = by_remake[("Retribution", 2023)]
+    assert retribution[:2] == ("El desconocido", 2015)
+    assert retribution[7] == ["catalogue", "review_text"]
+    family = [r for r in rows if r[0] == "El desconocido"]
+    assert sorted(r[3] for r in family) == [2018, 2021, 2023]
+
+
+def test_second_run_changes_nothing(demo_run) -> None:
+    second = demo_run.second.counts
+    assert second["fetched"] == 0 and second["not_modified"] == 64
+    assert second["extracted"] == 0
+    snapshot = demo_run.db.with_name("after_first.duckdb")
+    for table in ENTITY_TABLES:
+        cols = "* EXCLUDE (last_run_id, fetched_at, status)" if table == "pages" else (
+            "* EXCLUDE (last_run_id, times_seen)" if table == "rejects" else "*")
+        query = f"SELECT {cols} FROM {table} ORDER BY ALL"  # noqa: S608 (constant names)
+        assert q(snapshot, query) == q(demo_run.db, query), table
+    runs = q(demo_run.db, "SELECT status FROM runs ORDER BY started_at")
+    assert runs == [("completed",), ("completed",)]
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def test_report_shows_the_warehouse_numbers(demo_run) -> None:
+    html = (demo_run.report_dir / "index.html").read_text(encoding="utf-8")
+    parser = _Text()
+    parser.feed(html)
+    text = " ".join(" ".join(parser.parts).split())
+    assert re.search(r'data-metric="reviews">64<', html)
+    for original, remake, diff in q(demo_run.db, "SELECT original_title, remake_title, "
+                                    "difference FROM remake_comparison"):
+        assert original in text and remake in text and str(diff) in text
+    mean = q(demo_run.db, "SELECT avg(difference) FROM remake_comparison")[0][0]
+    assert f"{abs(mean):.1f} points lower" in text
+    assert "http://" not in re.sub(r'href="http://127\.0\.0\.1:\d+/[^"]*"', "", html)

@@ -1,0 +1,44 @@
+"""Schema: migrations, documentation comments, version refusal."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from warehouse.db import WarehouseError, connect, schema_version
+from warehouse.sql import migrations
+
+
+def test_every_table_and_column_is_documented(tmp_path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    missing_tables = con.execute("SELECT table_name FROM duckdb_tables() "
+                                 "WHERE comment IS NULL OR comment = ''").fetchall()
+    missing_cols = con.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                               "WHERE NOT internal AND (comment IS NULL OR comment = '') "
+                               "AND table_name IN (SELECT table_name FROM duckdb_tables())"
+                               ).fetchall()
+    views = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal "
+                        "AND (comment IS NULL OR comment = '')").fetchall()
+    assert (missing_tables, missing_cols, views) == ([], [], [])
+    for t in ("films", "critics", "publications", "reviews", "film_relations", "pages", "runs",
+              "rejects"):
+        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+                           [t]).fetchone() == (1,)
+
+
+def test_reopening_is_a_no_op_and_newer_files_are_refused(tmp_path) -> None:
+    path = tmp_path / "w.duckdb"
+    connect(path).close()
+    con = connect(path)
+    assert schema_version(con) == migrations()[-1][0]
+    con.execute("INSERT INTO schema_migrations (version) VALUES (999)")
+    con.close()
+    with pytest.raises(WarehouseError, match="newer than this criticdb knows"):
+        connect(path)
+
+
+def test_score_outside_scale_is_refused_by_the_schema(tmp_path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO reviews (review_id, url, film_id, critic_id, publication_id, "
+                    "score) VALUES ('r', 'u', 'f', 'c', 'p', 101)")
