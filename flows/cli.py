@@ -95,6 +95,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema_docs(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from warehouse.db import connect
+    from warehouse.schema_docs import render
+
+    with tempfile.TemporaryDirectory() as tmp:
+        con = connect(Path(tmp) / "schema.duckdb")
+        text = render(con)
+        con.close()
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(args.out)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="criticdb", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -118,6 +133,9 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("page")
     ex.add_argument("--url", required=True, help="the URL the page was fetched from")
     ex.set_defaults(func=cmd_extract)
+    docs = sub.add_parser("schema-docs", help="regenerate docs/schema.md from the schema")
+    docs.add_argument("--out", default="docs/schema.md")
+    docs.set_defaults(func=cmd_schema_docs)
     return p
 
 

@@ -42,3 +42,14 @@ def test_score_outside_scale_is_refused_by_the_schema(tmp_path) -> None:
     with pytest.raises(duckdb.ConstraintException):
         con.execute("INSERT INTO reviews (review_id, url, film_id, critic_id, publication_id, "
                     "score) VALUES ('r', 'u', 'f', 'c', 'p', 101)")
+
+
+def test_schema_docs_are_current(tmp_path) -> None:
+    from pathlib import Path
+
+    from warehouse.schema_docs import render
+
+    con = connect(tmp_path / "w.duckdb")
+    committed = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text(
+        encoding="utf-8")
+    assert render(con) == committed, "docs/schema.md is stale: run `criticdb schema-docs`"
