@@ -34,6 +34,21 @@ def demo_sites(cfg: SourcesConfig) -> Iterator[None]:
                             "is another `criticdb run` still serving them?") from exc
 
 
+def _stop_temporary_prefect_server() -> None:
+    """Flush Prefect's log and event workers, then stop the temporary API server now.
+
+    Otherwise Prefect stops it at interpreter exit, after our summary, and a server killed
+    while events are still arriving logs "Error flushing events" tracebacks on a good run.
+    """
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.server.api.server import SubprocessASGIServer
+
+    APILogWorker.drain_all(timeout=10)
+    EventsWorker.drain_all(timeout=10)
+    SubprocessASGIServer().stop()  # no-op when a real Prefect server is configured
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import DEMO_SOURCES, review_pipeline
 
@@ -43,6 +58,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         summary = review_pipeline(sources=str(sources), db=args.db,
                                   report_dir=args.report_dir, archive_dir=args.archive_dir,
                                   full_refresh=args.full_refresh)
+    _stop_temporary_prefect_server()
     c = summary.counts
     print(f"\ncriticdb run {summary.run_id} completed: {c.get('discovered', 0)} pages "
           f"discovered, {c.get('fetched', 0)} fetched, {c.get('not_modified', 0)} not "
