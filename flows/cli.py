@@ -68,6 +68,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from flows.pipeline import DEMO_SOURCES, review_pipeline
+
+    summary = review_pipeline(sources=str(args.sources or DEMO_SOURCES), db=args.db,
+                              report_dir=args.report_dir, archive_dir=args.archive_dir,
+                              crawl=False)
+    _stop_temporary_prefect_server()
+    print(f"\ncriticdb reparse {summary.run_id}: {summary.counts.get('extracted', 0)} archived "
+          "pages extracted again, no network used")
+    print(f"DuckDB warehouse: {summary.db}")
+    print(f"Report:           {summary.report}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from dashboards.report import build_report
 
@@ -137,6 +151,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--full-refresh", action="store_true",
                      help="re-extract every archived page")
     run.set_defaults(func=cmd_run)
+    rp = sub.add_parser("reparse", help="re-extract every archived page; no network")
+    rp.add_argument("--sources", help="sources TOML naming the sites (default: demo sites)")
+    rp.add_argument("--db", default=DEFAULT_DB)
+    rp.add_argument("--report-dir", default="report")
+    rp.add_argument("--archive-dir")
+    rp.set_defaults(func=cmd_reparse)
     rep = sub.add_parser("report", help="write the HTML report from the warehouse")
     rep.add_argument("--db", default=DEFAULT_DB)
     rep.add_argument("--out", default="report")

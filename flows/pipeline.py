@@ -69,7 +69,8 @@ def report_task(db: str, report_dir: str) -> str:
 
 
 def _page_rows(crawl: SiteCrawl, archive: RawArchive, run_id: str) -> list[dict[str, Any]]:
-    return [{"url": r.url, "site": crawl.site, "final_url": r.final_url, "status": r.status,
+    return [{"url": r.url, "requested_url": r.requested_url, "site": crawl.site,
+             "final_url": r.final_url, "status": r.status,
              "fetched_at": r.fetched_at, "content_sha256": r.content_sha256,
              "archive_path": str(archive.path_for(r.content_sha256).relative_to(archive.root))
              if r.content_sha256 else None,
@@ -98,7 +99,9 @@ def _remake_markdown(remakes: list[dict[str, Any]]) -> str:
 def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb",
                     report_dir: str = "report", archive_dir: str | None = None,
                     full_refresh: bool = False,
-                    catalogue: str = str(DEFAULT_CATALOGUE)) -> RunSummary:
+                    catalogue: str = str(DEFAULT_CATALOGUE), crawl: bool = True) -> RunSummary:
+    """One run. `crawl=False` is `criticdb reparse`: no network, every archived page is
+    extracted again (implies full_refresh)."""
     logger = get_run_logger()
     cfg = load_sources(Path(sources))
     db_path = Path(db).resolve()
@@ -111,9 +114,11 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
     con = connect(db_path)
     try:
         load.start_run(con, run_id, flow_run_id, str(sources))
-        priors = {u: PriorFetch(*p) for u, p in read.prior_fetches(con).items()}
+        priors = read.prior_fetches(con)
         crawls = crawl_task.map(list(cfg.sites), unmapped(cfg.crawl),
-                                unmapped(str(archive.root)), unmapped(priors)).result()
+                                unmapped(str(archive.root)), unmapped(priors)).result() \
+            if crawl else []
+        full_refresh = full_refresh or not crawl
         rejects = [r for c in crawls for r in c.rejects]
         page_rows = [row for c in crawls for row in _page_rows(c, archive, run_id)]
         load.upsert_pages(con, page_rows)  # raw before parsed: pages are indexed first

@@ -24,6 +24,7 @@ class CrawlSettings:
     retries: int = 3
     backoff_seconds: float = 0.5
     obey_robots: bool = True
+    concurrent_requests_per_host: int = 1  # Scrapy's CONCURRENT_REQUESTS_PER_DOMAIN
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Site:
     sources: tuple[Source, ...]
     review_pattern: str
     delay_seconds: float | None = None
+    concurrency: int | None = None  # per-site override of concurrent_requests_per_host
     serve_from: Path | None = None  # demo only: a directory the built-in server publishes
 
     @property
@@ -75,7 +77,7 @@ def _site(raw: dict, root: Path, index: int) -> Site:
                                   src.get("next_selector", ""), int(src.get("max_pages", 50))))
     serve = raw.get("serve_from")
     return Site(raw["name"], raw["base_url"].rstrip("/") + "/", tuple(sources),
-                raw["review_pattern"], raw.get("delay_seconds"),
+                raw["review_pattern"], raw.get("delay_seconds"), raw.get("concurrency"),
                 (root / serve).resolve() if serve else None)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml",
-                 ".txt": "text/plain; charset=utf-8"}
+                 ".txt": "text/plain; charset=utf-8", ".gz": "application/gzip"}
 
 
 @dataclass(frozen=True)

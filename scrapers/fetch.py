@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
+import socket
+import threading
 import time
 from dataclasses import dataclass
 
 import requests
+import requests.adapters
 
 from scrapers.archive import RawArchive
+from scrapers.canonical import canonical_url
 from scrapers.config import CrawlSettings
 from scrapers.errors import FetchError, TerminalFetchError, TransientFetchError
 from scrapers.rate_limit import HostRateLimiter
@@ -17,12 +22,14 @@ from scrapers.robots import RobotsCache
 from scrapers.urls import canonicalise, host_of, scope_violation
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml",
-                  "application/rss+xml", "application/atom+xml", "text/plain")
+                  "application/rss+xml", "application/atom+xml", "text/plain",
+                  "application/gzip", "application/x-gzip")  # gzip'd sitemaps
 MAX_RETRY_AFTER = 60.0
 
 
 @dataclass(frozen=True)
 class PriorFetch:
+    url: str  # the canonical URL the page was stored under
     etag: str | None
     last_modified: str | None
     content_sha256: str | None
@@ -30,7 +37,8 @@ class PriorFetch:
 
 @dataclass(frozen=True)
 class FetchResult:
-    url: str
+    url: str  # canonical: <link rel=canonical> when in scope, else the requested URL
+    requested_url: str
     final_url: str
     status: int
     fetched_at: dt.datetime
@@ -63,6 +71,10 @@ class Fetcher:
         self.archive = archive
         self.limiter = limiter or HostRateLimiter(settings.delay_seconds)
         self.session = requests.Session()
+        pool = max(settings.concurrent_requests_per_host, 1)
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, requests.adapters.HTTPAdapter(
+                pool_connections=4, pool_maxsize=pool, max_retries=0))
         self.session.headers["User-Agent"] = settings.user_agent
         self.session.trust_env = False  # proxies from the environment must not reroute a crawl
         self.robots = RobotsCache(settings.user_agent, self._get_robots)
@@ -102,10 +114,14 @@ class Fetcher:
         started = time.monotonic()
         resp, attempts = self._with_retries(url, headers)
         sha = prior.content_sha256 if resp.status == 304 and prior else None
-        if resp.status != 304 and self.archive is not None:
-            sha = self.archive.put(resp.body)
+        canonical = prior.url if resp.status == 304 and prior else None
+        if resp.status != 304:
+            canonical = canonical_url(resp.body, resp.final_url, self.allowed_hosts)
+            if self.archive is not None:
+                sha = self.archive.put(resp.body)
         return FetchResult(
-            url=url, final_url=resp.final_url, status=resp.status,
+            url=canonical or url, requested_url=url, final_url=resp.final_url,
+            status=resp.status,
             fetched_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
             content_sha256=sha, content_type=resp.headers.get("content-type", ""),
             etag=resp.headers.get("etag") or (prior.etag if prior else None),
@@ -183,18 +199,42 @@ class Fetcher:
         if declared and declared.isdigit() and int(declared) > limit:
             raise TerminalFetchError(url, "body_too_large", f"content-length {declared}",
                                      status=r.status_code)
-        deadline = time.monotonic() + self.settings.read_timeout
+        # A server dripping one byte at a time never trips the socket timeout, so a timer
+        # closes the response when the whole-body budget is spent.
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            # close() alone does not wake a thread blocked in recv(); shutdown() does.
+            sock = getattr(getattr(r.raw, "connection", None), "sock", None)
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+            r.close()
+
+        timer = threading.Timer(self.settings.read_timeout, expire)
+        timer.daemon = True
+        timer.start()
         chunks: list[bytes] = []
         size = 0
-        # iter_content decompresses as it goes, so a gzip bomb is cut at `limit` too.
-        for chunk in r.iter_content(65536):
-            size += len(chunk)
-            if size > limit:
-                raise TerminalFetchError(url, "body_too_large", f"over {limit} bytes",
-                                         status=r.status_code)
-            if time.monotonic() > deadline:
-                raise TransientFetchError(url, "timeout", "body read exceeded read_timeout")
-            chunks.append(chunk)
+        try:
+            # iter_content decompresses as it goes, so a gzip bomb is cut at `limit` too.
+            for chunk in r.iter_content(65536):
+                size += len(chunk)
+                if size > limit:
+                    raise TerminalFetchError(url, "body_too_large", f"over {limit} bytes",
+                                             status=r.status_code)
+                chunks.append(chunk)
+        except (requests.RequestException, OSError, AttributeError, ValueError) as exc:
+            if expired.is_set():
+                raise TransientFetchError(url, "timeout", "body not complete within "
+                                          f"{self.settings.read_timeout}s") from exc
+            raise
+        finally:
+            timer.cancel()
+        if expired.is_set():
+            raise TransientFetchError(url, "timeout", "body not complete within "
+                                      f"{self.settings.read_timeout}s")
         return b"".join(chunks)
 
 

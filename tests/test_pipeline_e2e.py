@@ -69,7 +69,12 @@ def test_remake_comparison(demo_run) -> None:
     assert sorted(r[3] for r in family) == [2018, 2021, 2023]
 
 
-def test_second_run_changes_nothing(demo_run) -> None:
+def test_second_run_changes_nothing(demo_run, demo_sites) -> None:
+    review_hits = [r for s in demo_sites.server.sites.values() for r in s.log
+                   if r.path not in ("/robots.txt", "/sitemap.xml") and r.status in (200, 304)
+                   and not r.path.endswith(("/feed/", "/reviews/", ".xml", "/page/2/",
+                                            "/page/3/"))]
+    assert sum(1 for r in review_hits if r.status == 304) == 64  # run two: no bodies
     second = demo_run.second.counts
     assert second["fetched"] == 0 and second["not_modified"] == 64
     assert second["extracted"] == 0
@@ -104,3 +109,20 @@ def test_report_shows_the_warehouse_numbers(demo_run) -> None:
     mean = q(demo_run.db, "SELECT avg(difference) FROM remake_comparison")[0][0]
     assert f"{abs(mean):.1f} points lower" in text
     assert "http://" not in re.sub(r'href="http://127\.0\.0\.1:\d+/[^"]*"', "", html)
+
+
+def test_reparse_uses_the_archive_only(demo_run, demo_sites, tmp_path) -> None:
+    from flows.pipeline import default_archive, review_pipeline
+
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(demo_run.db.read_bytes())
+    before = sum(len(s.log) for s in demo_sites.server.sites.values())
+    summary = review_pipeline(sources=str(demo_sites.sources), db=str(db),
+                              report_dir=str(tmp_path / "report"),
+                              archive_dir=str(default_archive(demo_run.db)), crawl=False)
+    assert sum(len(s.log) for s in demo_sites.server.sites.values()) == before
+    assert summary.counts["extracted"] == 64
+    query = "SELECT * EXCLUDE (extracted_run_id) FROM extractions ORDER BY url"
+    assert q(db, query) == q(demo_run.db, query)
+    assert q(db, "SELECT * FROM reviews ORDER BY url") == q(demo_run.db,
+                                                             "SELECT * FROM reviews ORDER BY url")

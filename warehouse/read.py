@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import duckdb
 
+from scrapers.fetch import PriorFetch
 from warehouse.sql import sql
 
 
-def prior_fetches(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None, str]]:
+def prior_fetches(con: duckdb.DuckDBPyConnection) -> dict[str, PriorFetch]:
+    """Validators of the last fetch, keyed by the URL discovery will request again."""
     rows = con.execute(sql("statements/prior_fetches")).fetchall()
-    return {url: (etag, last_modified, sha) for url, etag, last_modified, sha in rows}
+    return {requested: PriorFetch(url, etag, last_modified, sha)
+            for requested, url, etag, last_modified, sha in rows}
 
 
 def pages_to_extract(con: duckdb.DuckDBPyConnection, parser_version: str,

@@ -15,7 +15,16 @@ MAX_PARSE_BYTES = 8 * 1024 * 1024
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Header charset, then <meta charset>, then detection; never lossy mojibake silently."""
+    """Valid UTF-8, then header charset, then <meta charset>, then detection.
+
+    Non-ASCII bytes that decode as UTF-8 are practically never Latin-1 text, so a page
+    labelled ISO-8859-1 but written in UTF-8 is read as UTF-8 instead of as mojibake.
+    """
+    if not body.isascii():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     candidates: list[str] = []
     if content_type and "charset=" in content_type.lower():
         candidates.append(content_type.lower().split("charset=", 1)[1].split(";")[0].strip())

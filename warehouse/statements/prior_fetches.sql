@@ -1,1 +1,3 @@
-SELECT url, etag, last_modified, content_sha256 FROM pages WHERE content_sha256 IS NOT NULL;
+SELECT requested_url, url, etag, last_modified, content_sha256
+FROM pages
+WHERE content_sha256 IS NOT NULL;
