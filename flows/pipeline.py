@@ -124,12 +124,15 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
         load.upsert_pages(con, page_rows)  # raw before parsed: pages are indexed first
         counts["discovered"] = sum(c.discovered for c in crawls)
         counts["fetched"] = sum(1 for r in page_rows if r["status"] != 304)
-        counts["not_modified"] = sum(1 for r in page_rows if r["status"] == 304)
+        counts["not_modified"] = sum(1 for r in page_rows if r["status"] == 304) + sum(
+            c.unchanged_by_lastmod for c in crawls)
         counts["rejected"] = len(rejects)
         for c in crawls:
-            logger.info("%s: %d discovered, %d fetched, %d not modified, %d rejected", c.site,
-                        c.discovered, sum(1 for r in c.results if r.status != 304),
-                        sum(1 for r in c.results if r.status == 304), len(c.rejects))
+            logger.info("%s: %d discovered, %d fetched, %d not modified (304), %d unchanged "
+                        "per sitemap lastmod, %d rejected", c.site, c.discovered,
+                        sum(1 for r in c.results if r.status != 304),
+                        sum(1 for r in c.results if r.status == 304), c.unchanged_by_lastmod,
+                        len(c.rejects))
 
         todo = [(url, site, site_urls.get(site, ""), sha)
                 for url, site, sha in read.pages_to_extract(con, PARSER_VERSION, full_refresh)]

@@ -25,6 +25,7 @@ class CrawlSettings:
     backoff_seconds: float = 0.5
     obey_robots: bool = True
     concurrent_requests_per_host: int = 1  # Scrapy's CONCURRENT_REQUESTS_PER_DOMAIN
+    revisit_after_days: float = 7.0  # re-validate even when the sitemap lastmod says unchanged
 
 
 @dataclass(frozen=True)

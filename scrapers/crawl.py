@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,7 @@ from scrapers.rejects import Reject
 class SiteCrawl:
     site: str
     discovered: int = 0
+    unchanged_by_lastmod: int = 0  # skipped without a request: sitemap says not modified
     results: list[FetchResult] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
 
@@ -28,6 +30,27 @@ def site_settings(site: Site, settings: CrawlSettings) -> CrawlSettings:
     if site.concurrency is not None:
         out = replace(out, concurrent_requests_per_host=site.concurrency)
     return out
+
+
+def unchanged_since_fetch(lastmod: str | None, prior: PriorFetch | None,
+                          settings: CrawlSettings) -> bool:
+    """True when the sitemap's lastmod predates our last fetch, which is recent enough.
+
+    Saves even the conditional request; pages are still re-validated every
+    `revisit_after_days`, because sitemaps are not always kept up to date.
+    """
+    if not lastmod or prior is None or prior.fetched_at is None:
+        return False
+    try:
+        modified = dt.datetime.fromisoformat(lastmod.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if modified.tzinfo is None:
+        modified = modified.replace(tzinfo=dt.UTC)
+    fetched = prior.fetched_at if prior.fetched_at.tzinfo else prior.fetched_at.replace(
+        tzinfo=dt.UTC)
+    age = dt.datetime.now(dt.UTC) - fetched
+    return modified < fetched and age < dt.timedelta(days=settings.revisit_after_days)
 
 
 def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
@@ -44,9 +67,12 @@ def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
         except FetchError as exc:
             return Reject.from_fetch_error("fetch", exc)
 
+    todo = [u for u in found.urls
+            if not unchanged_since_fetch(found.lastmod.get(u), priors.get(u), settings)]
+    out.unchanged_by_lastmod = len(found.urls) - len(todo)
     workers = max(1, settings.concurrent_requests_per_host)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
-        outcomes = list(pool.map(fetch, found.urls))
+        outcomes = list(pool.map(fetch, todo))
     seen: set[str] = set()
     for outcome in outcomes:
         if isinstance(outcome, Reject):

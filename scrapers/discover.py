@@ -28,6 +28,7 @@ class Discovery:
     site: str
     urls: list[str] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    lastmod: dict[str, str] = field(default_factory=dict)  # url -> sitemap <lastmod>
     _seen: set[str] = field(default_factory=set)
 
     def offer(self, url: str, pattern: re.Pattern[str], allowed: set[str]) -> None:
@@ -59,16 +60,20 @@ def _parse_xml(body: bytes, url: str) -> Element:
         raise FetchError(url, "xml_rejected", f"{type(exc).__name__}: {exc}") from exc
 
 
-def _sitemap_urls(fetcher: Fetcher, url: str, depth: int = 0) -> list[str]:
+def _sitemap_entries(fetcher: Fetcher, url: str, depth: int = 0) -> list[tuple[str, str]]:
+    """(url, lastmod or '') for every <loc>, following sitemap indexes."""
     final, body = fetcher.get_document(url)
     root = _parse_xml(body, url)
-    locs = [canonicalise(el.text.strip(), base=final) for el in root.iter()
-            if _local(el.tag) == "loc" and el.text]
+    entries = []
+    for entry in root:
+        fields = {_local(child.tag): (child.text or "").strip() for child in entry}
+        if fields.get("loc"):
+            entries.append((canonicalise(fields["loc"], base=final), fields.get("lastmod", "")))
     if _local(root.tag) == "sitemapindex":
         if depth >= MAX_SITEMAP_DEPTH:
             raise FetchError(url, "sitemap_too_deep")
-        return [u for loc in locs for u in _sitemap_urls(fetcher, loc, depth + 1)]
-    return locs
+        return [e for loc, _ in entries for e in _sitemap_entries(fetcher, loc, depth + 1)]
+    return entries
 
 
 def _feed_urls(fetcher: Fetcher, url: str) -> list[str]:
@@ -106,7 +111,9 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
         url = canonicalise(source.url, base=site.base_url)
         try:
             if source.kind == "sitemap":
-                urls = _sitemap_urls(fetcher, url)
+                entries = _sitemap_entries(fetcher, url)
+                found.lastmod.update((u, m) for u, m in entries if m)
+                urls = [u for u, _ in entries]
             elif source.kind == "feed":
                 urls = _feed_urls(fetcher, url)
             elif source.kind == "listing":

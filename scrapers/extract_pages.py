@@ -32,7 +32,8 @@ def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
             continue
         record = extract_review(body, url)
         if not record.film_title or record.confidence < MIN_CONFIDENCE:
-            out.rejects.append(Reject(url, "extract", "not_a_review",
+            reason = "no_film_title" if not record.film_title else "low_confidence"
+            out.rejects.append(Reject(url, "extract", reason,
                                       f"confidence {record.confidence}; "
                                       f"warnings: {record.warnings[:3]}"))
             continue

@@ -33,6 +33,7 @@ class PriorFetch:
     etag: str | None
     last_modified: str | None
     content_sha256: str | None
+    fetched_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

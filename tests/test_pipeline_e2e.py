@@ -74,7 +74,10 @@ def test_second_run_changes_nothing(demo_run, demo_sites) -> None:
                    if r.path not in ("/robots.txt", "/sitemap.xml") and r.status in (200, 304)
                    and not r.path.endswith(("/feed/", "/reviews/", ".xml", "/page/2/",
                                             "/page/3/"))]
-    assert sum(1 for r in review_hits if r.status == 304) == 64  # run two: no bodies
+    # run two downloads no review body: 304s, or no request where the sitemap lastmod says
+    # the page is older than our copy
+    assert sum(1 for r in review_hits if r.status == 200) == 64
+    assert sum(1 for r in review_hits if r.status == 304) == 64 - 26
     second = demo_run.second.counts
     assert second["fetched"] == 0 and second["not_modified"] == 64
     assert second["extracted"] == 0

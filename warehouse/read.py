@@ -11,8 +11,8 @@ from warehouse.sql import sql
 def prior_fetches(con: duckdb.DuckDBPyConnection) -> dict[str, PriorFetch]:
     """Validators of the last fetch, keyed by the URL discovery will request again."""
     rows = con.execute(sql("statements/prior_fetches")).fetchall()
-    return {requested: PriorFetch(url, etag, last_modified, sha)
-            for requested, url, etag, last_modified, sha in rows}
+    return {requested: PriorFetch(url, etag, last_modified, sha, fetched_at)
+            for requested, url, etag, last_modified, sha, fetched_at in rows}
 
 
 def pages_to_extract(con: duckdb.DuckDBPyConnection, parser_version: str,

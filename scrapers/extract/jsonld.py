@@ -75,7 +75,14 @@ def nodes(page: ParsedPage) -> list[dict]:
 
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
     graph = _Graph(nodes(page))
-    review = next((n for n in graph.nodes if _types(n) & REVIEW_TYPES), None)
+    reviews = [n for n in graph.nodes if _types(n) & REVIEW_TYPES]
+    films = {graph.name(graph.deref(r.get("itemReviewed"))) for r in reviews}
+    if len(films) > 1:
+        # A double bill: choosing one film would misattribute the rating and the text.
+        page.cache.setdefault("warnings", []).append(
+            f"jsonld_several_films_reviewed: {sorted(f for f in films if f)}")
+        return {}
+    review = reviews[0] if reviews else None
     out: dict[str, Any] = {}
     if review is not None:
         film = graph.deref(review.get("itemReviewed"))

@@ -15,6 +15,11 @@ HEADLINE_PATTERNS = [
     re.compile(r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?review\s*(?:[-–—:|]|$)", re.I),
 ]
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*\((?P<y>(?:18|19|20)\d{2})\)\s*$")
+MAX_BARE_TITLE_WORDS = 6
+BARE_TITLE_NOISE = re.compile(r"[:;?]|\b(?:reviews|releases|this week|round-?up)\b", re.I)
+# A score near these words belongs to readers, not to the critic.
+OTHER_RATERS = re.compile(r"\b(?:readers?|audiences?|users?|community|members?|average|"
+                          r"visitors?|fans?)\b[^.]{0,25}$", re.I)
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
 LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>[A-F][+\-−]?)(?![A-Za-z+\-−])", re.I)
 LABELLED_FRACTION = re.compile(
@@ -29,18 +34,25 @@ REMAKE = re.compile(
 
 
 def title_from_headline(headline: str) -> tuple[str | None, int | None]:
-    """'Film Review – Hard Hit' / "'Hard Hit' review: …" / 'Hard Hit (2021)' → title, year."""
+    """'Film Review – Hard Hit' / "'Hard Hit' review: …" / 'Hard Hit (2021)' → title, year.
+
+    A headline that matches no review pattern is taken as a title only when it is short and
+    not a sentence: "This week's releases: five films reviewed" names no film.
+    """
     text = " ".join(headline.split())
+    matched = False
     for pattern in HEADLINE_PATTERNS:
         m = pattern.match(text)
         if m:
-            text = m["t"].strip()
+            text, matched = m["t"].strip(), True
             break
     year = None
     m = TITLE_YEAR.match(text)
     if m:
-        text, year = m["t"], int(m["y"])
+        text, year, matched = m["t"], int(m["y"]), True
     text = text.strip(QUOTES + " ")
+    if not matched and (len(text.split()) > MAX_BARE_TITLE_WORDS or BARE_TITLE_NOISE.search(text)):
+        return None, None
     return (text or None), year
 
 
@@ -49,14 +61,22 @@ def year_in_text(title: str, text: str) -> int | None:
     return int(m[1]) if m else None
 
 
+def _critic_matches(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """First match not attributed to readers or audiences."""
+    for m in pattern.finditer(text):
+        if not OTHER_RATERS.search(text[max(0, m.start() - 40):m.start()]):
+            return m
+    return None
+
+
 def rating_in_text(text: str) -> dict[str, str]:
-    if m := LETTER.search(text):
+    if m := _critic_matches(LETTER, text):
         return {"rating_raw": m["g"].replace("−", "-").upper(), "rating_scale": "letter"}
-    if m := LABELLED_FRACTION.search(text):
+    if m := _critic_matches(LABELLED_FRACTION, text):
         return {"rating_raw": m["v"].replace(",", "."), "rating_scale": f"out_of_{m['b']}"}
-    if m := OUT_OF_STARS.search(text):
+    if m := _critic_matches(OUT_OF_STARS, text):
         return {"rating_raw": m["v"].replace(",", "."), "rating_scale": f"out_of_{m['b']}"}
-    if m := GLYPHS.search(text):
+    if m := _critic_matches(GLYPHS, text):
         total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
         scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
         return {"rating_raw": m.group(0), "rating_scale": scale}
@@ -77,6 +97,12 @@ def _visible_text(page: ParsedPage) -> str:
         parts = page.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
         page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
     return page.cache["visible"]
+
+
+def _rating_text(page: ParsedPage) -> str:
+    """Visible text plus image alt texts and aria-labels: star badges are often images."""
+    labels = page.xpath("//img/@alt | //*[@aria-label]/@aria-label")
+    return _visible_text(page) + " " + " ".join(str(v) for v in labels)
 
 
 def _headline(page: ParsedPage, partial: dict[str, Any]) -> str | None:
@@ -103,7 +129,7 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     body = partial.get("body_text") or ""
     if title and not partial.get("film_year") and not out.get("headline_year"):
         out["film_year"] = year_in_text(title, body) or year_in_text(title, _visible_text(page))
-    out.update(rating_in_text(_visible_text(page)))
+    out.update(rating_in_text(_rating_text(page)))
     out["remake_of"] = remakes_in_text(body)
     titles = page.xpath("//title")
     if titles and " | " in (t := titles[0].text_content()):
