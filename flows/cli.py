@@ -110,7 +110,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from scrapers.extract import extract_review
+    from scrapers.extract.cascade import extract_review
     from transforms.errors import RatingError
     from transforms.ratings import to_score
 

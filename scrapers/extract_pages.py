@@ -8,7 +8,7 @@ from typing import Any
 
 from scrapers.archive import RawArchive
 from scrapers.errors import ArchiveError
-from scrapers.extract import extract_review
+from scrapers.extract.cascade import extract_review
 from scrapers.rejects import Reject
 
 MIN_CONFIDENCE = 0.3  # below this the page is probably not a review at all

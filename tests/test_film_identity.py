@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapers.extract import extract_review
+from scrapers.extract.cascade import extract_review
 from transforms.catalogue import load_catalogue
 from transforms.errors import UnresolvedFilm
 from transforms.film_identity import FilmResolver

@@ -73,6 +73,17 @@ def nodes(page: ParsedPage) -> list[dict]:
     return page.cache["jsonld"]
 
 
+def _named_on_page(page: ParsedPage, name: str | None) -> bool:
+    if not name:
+        return True
+    text = page.cache.get("casefold_text")
+    if text is None:
+        parts = page.xpath("//body//text()[not(ancestor::script)] | //title//text() | "
+                           "//meta[@property='og:title']/@content")
+        text = page.cache["casefold_text"] = " ".join(" ".join(map(str, parts)).split()).casefold()
+    return " ".join(name.split()).casefold() in text
+
+
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
     graph = _Graph(nodes(page))
     reviews = [n for n in graph.nodes if _types(n) & REVIEW_TYPES]
@@ -83,6 +94,13 @@ def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
             f"jsonld_several_films_reviewed: {sorted(f for f in films if f)}")
         return {}
     review = reviews[0] if reviews else None
+    if review is not None and not _named_on_page(page, graph.name(
+            graph.deref(review.get("itemReviewed")))):
+        # Theme placeholders ("Sample Movie", 5/5) are common: structured data naming a film
+        # the page never mentions is not trusted.
+        page.cache.setdefault("warnings", []).append("jsonld_film_not_on_page")
+        review = None
+        reviews = []
     out: dict[str, Any] = {}
     if review is not None:
         film = graph.deref(review.get("itemReviewed"))

@@ -14,7 +14,8 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
         return {}  # structured data already gave the body: skip the slowest step
     # A string, not page.doc: trafilatura prunes the tree it is given and later layers need it.
     text = trafilatura.extract(page.text, url=page.url, include_comments=False,
-                               include_tables=False, favor_precision=True, deduplicate=False)
+                               include_tables=False, favor_precision=True, deduplicate=False,
+                               fast=True)  # fallbacks (readability, jusText) tripled the cost
     if not text:
         return {}
     paras = [p for p in (" ".join(line.split()) for line in text.split("\n")) if p]

@@ -26,8 +26,8 @@ def _first_text(page: ParsedPage, expr: str) -> str | None:
 
 
 def _critic(page: ParsedPage) -> str | None:
-    vcard = _first_text(page, f'//*[{_cls("author")} and {_cls("vcard")}]//*[{_cls("fn")}]'
-                              f' | //*[{_cls("author")} and {_cls("vcard")}]')
+    vcard = _first_text(page, f'//*[{_cls("vcard")}]//*[{_cls("fn")}]') or _first_text(
+        page, f'//*[{_cls("author")} and {_cls("vcard")}]')
     if vcard:
         return vcard
     rel = _first_text(page, '//a[@rel="author"]')
@@ -45,7 +45,8 @@ def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
     title = _first_text(page, f'//*[{_cls("hentry")}]//*[{_cls("entry-title")}]'
                               f' | //*[{_cls("entry-title")}]')
     out["headline"] = title
-    dates = page.xpath(f'//time[{_cls("published")}]/@datetime | //time[@datetime]/@datetime')
+    dates = page.xpath(f'//time[{_cls("published")}]/@datetime | //time[@datetime]/@datetime'
+                       f' | //abbr[{_cls("published")}]/@title')
     out["published"] = next((d for d in map(iso_date, dates) if d), None)
     content = page.xpath(f'//*[{_cls("entry-content")}]')
     out["body_text"] = element_text(content[0]) if content else None

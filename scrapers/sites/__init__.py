@@ -20,7 +20,21 @@ class SiteAdapter:
         return {}
 
 
-ADAPTERS: dict[str, type[SiteAdapter]] = {}
+def _registry() -> dict[str, type[SiteAdapter]]:
+    from scrapers.sites.reelnotes import ReelNotes
+
+    adapters: list[type[SiteAdapter]] = [ReelNotes]
+    registry: dict[str, type[SiteAdapter]] = {}
+    for adapter in adapters:
+        for host in adapter.hosts:
+            if host in registry:
+                raise ValueError(f"host {host} registered by {registry[host].__name__} and "
+                                 f"{adapter.__name__}")
+            registry[host] = adapter
+    return registry
+
+
+ADAPTERS: dict[str, type[SiteAdapter]] = _registry()
 
 
 def adapter_for(host: str) -> SiteAdapter | None:

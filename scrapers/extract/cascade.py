@@ -1,0 +1,95 @@
+"""The extraction cascade: bytes + URL in, one ExtractedReview out, pure and network-free.
+
+Order: site adapter → JSON-LD → microdata → OpenGraph/meta → markup → main text → text rules.
+Each layer fills only fields still empty; `record.source[field]` names the layer that did.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from scrapers.extract import jsonld, main_text, markup, microdata, opengraph, text_rules
+from scrapers.extract.page import ParsedPage, parse_page
+from scrapers.extract.record import FIELDS, ExtractedReview
+from scrapers.sites import adapter_for
+from scrapers.urls import host_of
+
+Layer = Callable[[ParsedPage, dict[str, Any]], dict[str, Any]]
+LAYERS: list[tuple[str, Layer]] = [
+    ("jsonld", jsonld.fields),
+    ("microdata", microdata.fields),
+    ("opengraph", opengraph.fields),
+    ("markup", markup.fields),
+    ("main_text", main_text.fields),
+    ("text", text_rules.fields),
+]
+SOURCE_WEIGHT = {"adapter": 1.0, "jsonld": 1.0, "microdata": 1.0, "markup": 0.9,
+                 "opengraph": 0.8, "main_text": 0.8, "text": 0.7}
+CONFIDENCE_FIELDS = ("film_title", "film_year", "critic", "published", "body_text")
+UNATTRIBUTABLE = ("film_year", "film_ids", "original_title", "rating_raw", "rating_scale",
+                  "body_text", "remake_of")
+# Exceptions a layer may raise on hostile markup; anything else is a bug and propagates.
+LAYER_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
+                etree.LxmlError)
+
+
+def extract_review(body: bytes, url: str, content_type: str | None = None,
+                   timings: dict[str, float] | None = None) -> ExtractedReview:
+    """`timings`, when given, accumulates seconds per step (for benchmarks/extraction_speed)."""
+    clock = time.perf_counter
+    started = clock()
+    page = parse_page(body, url, content_type)
+    if timings is not None:
+        timings["parse"] = timings.get("parse", 0.0) + clock() - started
+    partial: dict[str, Any] = {}
+    source: dict[str, str] = {}
+    warnings: list[str] = []
+    layers = list(LAYERS)
+    adapter = adapter_for(host_of(url))
+    if adapter is not None:
+        layers.insert(0, ("adapter", adapter.fields))
+    for name, layer in layers:
+        started = clock()
+        try:
+            found = layer(page, partial)
+        except LAYER_ERRORS as exc:
+            warnings.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+            continue
+        finally:
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + clock() - started
+        for key, value in found.items():
+            if value in (None, "", [], {}) or partial.get(key):
+                continue
+            partial[key] = value
+            if key == "film_title" and name == "text":
+                # A title cut from a headline belongs to the layer that gave the headline.
+                origin = source.get("headline") or source.get("og_title")
+                source[key] = origin or name
+                if found.get("headline_year") and not partial.get("film_year"):
+                    source["film_year"] = source[key]
+                    partial["film_year"] = found["headline_year"]
+            else:
+                source[key] = name
+    warnings += page.cache.get("warnings", [])
+    if not partial.get("film_title"):
+        # A rating or text that belongs to no identified film (a round-up, a double bill)
+        # would be misattributed downstream; keep only who and when.
+        for key in UNATTRIBUTABLE:
+            partial.pop(key, None)
+            source.pop(key, None)
+        warnings.append("no_film_identified")
+    record = ExtractedReview(url=url, warnings=warnings)
+    for key in FIELDS:
+        if key in partial:
+            setattr(record, key, partial[key])
+    record.source = {k: v for k, v in source.items() if k in FIELDS}
+    if record.rating_raw:
+        record.source["rating_scale"] = record.source.get("rating_raw", "")
+    record.confidence = round(sum(SOURCE_WEIGHT.get(record.source.get(f, ""), 0.0)
+                                  for f in CONFIDENCE_FIELDS) / len(CONFIDENCE_FIELDS), 2)
+    return record
