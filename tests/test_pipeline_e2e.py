@@ -28,7 +28,11 @@ def test_counts(demo_run) -> None:
     assert q(demo_run.db, "SELECT count(*) FROM films")[0][0] == 16
     assert q(demo_run.db, "SELECT count(*) FROM critics")[0][0] == 9
     assert q(demo_run.db, "SELECT count(*) FROM publications")[0][0] == 5
-    assert q(demo_run.db, "SELECT count(*) FROM reviews WHERE score IS NOT NULL")[0][0] == 52
+    assert q(demo_run.db, "SELECT score_source, count(*) FROM reviews GROUP BY ALL "
+             "ORDER BY ALL") == [("inferred", 12), ("rating", 52)]
+    models = q(demo_run.db, "SELECT DISTINCT inferred_model FROM reviews "
+               "WHERE score_source = 'inferred'")
+    assert len(models) == 1 and models[0][0].startswith("tfidf-ridge-1:n=52:")
 
 
 def test_disallowed_pages_never_requested(demo_run, demo_sites) -> None:
@@ -50,7 +54,7 @@ def test_disallowed_pages_never_requested(demo_run, demo_sites) -> None:
     ("retribution-2023", 4, 44.25),       # 2/4, C-, 2/5, 4.5/10
 ])
 def test_film_mean_scores(demo_run, film_id: str, n: int, mean: float) -> None:
-    assert q(demo_run.db, "SELECT n_scored, mean_score FROM film_scores WHERE film_id = ?",
+    assert q(demo_run.db, "SELECT n_rated, mean_rated FROM film_scores WHERE film_id = ?",
              [film_id]) == [(n, mean)]
 
 
@@ -62,11 +66,18 @@ def test_remake_comparison(demo_run) -> None:
     departed = by_remake[("The Departed", 2006)]
     assert departed[:2] == ("Infernal Affairs", 2002)
     assert departed[4:7] == (98.33, 87.13, -11.21)
+    # Tom Achterberg rated both: 5/5 then 4/5
+    assert q(demo_run.db, "SELECT n_paired_critics, paired_difference, difference_ci_low < "
+             "difference AND difference < difference_ci_high, too_few_reviews "
+             "FROM remake_comparison WHERE remake_id = 'the-departed-2006'") == [
+        (1, -20.0, True, False)]
     retribution = by_remake[("Retribution", 2023)]
     assert retribution[:2] == ("El desconocido", 2015)
     assert retribution[7] == ["catalogue", "review_text"]
-    family = [r for r in rows if r[0] == "El desconocido"]
-    assert sorted(r[3] for r in family) == [2018, 2021, 2023]
+    family = q(demo_run.db, "SELECT title, year, generation FROM remake_families "
+               "WHERE family_id = 'el-desconocido-2015'")
+    assert family == [("El desconocido", 2015, 0), ("Steig. Nicht. Aus!", 2018, 1),
+                      ("Hard Hit", 2021, 1), ("Retribution", 2023, 1)]
 
 
 def test_second_run_changes_nothing(demo_run, demo_sites) -> None:

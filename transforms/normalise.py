@@ -14,6 +14,7 @@ from transforms.catalogue import CatalogueFilm
 from transforms.critics import critic_id, critic_names
 from transforms.errors import NormaliseError
 from transforms.film_identity import FilmResolver
+from transforms.inferred_scores import train
 from transforms.ratings import to_score
 from transforms.titles import slug
 
@@ -59,6 +60,17 @@ def _relations(catalogue: list[CatalogueFilm], prose: dict[tuple[str, str], int]
               "source": "review_text", "confidence": PROSE_CONFIDENCE, "evidence_count": n}
              for (a, b), n in sorted(prose.items())]
     return rows
+
+
+def infer_missing_scores(reviews: list[dict[str, Any]]) -> None:
+    """Fill score for reviews without a rating, flagged as inferred, from the rated ones."""
+    rated = [r for r in reviews if r["score_source"] == "rating" and r["body_text"]]
+    todo = [r for r in reviews if r["score"] is None and r["body_text"]]
+    if not todo:
+        return
+    model = train([r["body_text"] for r in rated], [r["score"] for r in rated])
+    for review, score in zip(todo, model.predict([r["body_text"] for r in todo]), strict=True):
+        review.update(score=score, score_source="inferred", inferred_model=model.version)
 
 
 def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Entities:
@@ -113,11 +125,12 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Enti
             "critic_id": cid, "publication_id": pid, "published": _date(rec.published),
             "title_as_written": rec.film_title, "rating_raw": rec.rating_raw,
             "rating_scale": rec.rating_scale, "score": score,
-            "score_source": "rating" if score is not None else None,
+            "score_source": "rating" if score is not None else None, "inferred_model": None,
             "body_text": rec.body_text, "extraction_sources": json.dumps(rec.source,
                                                                          sort_keys=True),
             "confidence": rec.confidence, "content_sha256": row.content_sha256,
             "parser_version": rec.parser_version})
+    infer_missing_scores(out.reviews)
     out.films = [{"film_id": f.film_id, "title": f.title, "year": f.year,
                   "director": f.director or None, "country": f.country or None,
                   "imdb_id": f.imdb_id or None, "wikidata_id": f.wikidata_id or None,

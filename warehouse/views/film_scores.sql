@@ -1,29 +1,34 @@
--- Per film: how many reviews, and the distribution of their 0–100 scores.
+-- Per film: review counts and the score distribution, ratings only and with inferred scores.
 CREATE OR REPLACE VIEW film_scores AS
 WITH films AS (
     SELECT film_id, title, year FROM films
 ),
 reviews AS (
-    SELECT film_id, score FROM reviews
+    SELECT film_id, score, score_source = 'rating' AS is_rating FROM reviews
 ),
 per_film AS (
     SELECT
         film_id,
         count(*) AS n_reviews,
+        count(*) FILTER (WHERE is_rating) AS n_rated,
+        round(avg(score) FILTER (WHERE is_rating), 2) AS mean_rated,
+        round(median(score) FILTER (WHERE is_rating), 2) AS median_rated,
+        round(stddev_samp(score) FILTER (WHERE is_rating), 2) AS stddev_rated,
+        round(100.0 * count(*) FILTER (WHERE is_rating AND score >= 60)
+              / nullif(count(*) FILTER (WHERE is_rating), 0), 1) AS pct_positive_rated,
         count(score) AS n_scored,
-        round(avg(score), 2) AS mean_score,
-        round(median(score), 2) AS median_score,
-        round(stddev_samp(score), 2) AS stddev_score,
+        round(avg(score), 2) AS mean_all,
+        round(median(score), 2) AS median_all,
+        round(stddev_samp(score), 2) AS stddev_all,
         round(100.0 * count(*) FILTER (WHERE score >= 60) / nullif(count(score), 0), 1)
-            AS pct_positive
+            AS pct_positive_all
     FROM reviews
     GROUP BY film_id
 ),
 final AS (
-    SELECT f.film_id, f.title, f.year, p.n_reviews, p.n_scored, p.mean_score,
-           p.median_score, p.stddev_score, p.pct_positive
+    SELECT f.film_id, f.title, f.year, p.* EXCLUDE (film_id)
     FROM films AS f
     JOIN per_film AS p USING (film_id)
 )
 SELECT * FROM final;
-COMMENT ON VIEW film_scores IS 'Per film: reviews, scored reviews, mean/median/stddev score and % positive (score >= 60).';
+COMMENT ON VIEW film_scores IS 'Per film: n reviews; n, mean, median, stddev and % positive (score >= 60) of ratings only (*_rated) and of ratings plus inferred scores (*_all).';

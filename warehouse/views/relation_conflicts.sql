@@ -1,0 +1,19 @@
+-- Remakes whose sources disagree on which film is the original.
+CREATE OR REPLACE VIEW relation_conflicts AS
+WITH remake_of AS (
+    SELECT film_id, related_film_id, source FROM film_relations WHERE relation = 'remake_of'
+),
+disputed AS (
+    SELECT film_id FROM remake_of GROUP BY film_id
+    HAVING count(DISTINCT related_film_id) > 1
+),
+final AS (
+    SELECT r.film_id, f.title, f.year, r.related_film_id, o.title AS related_title,
+           o.year AS related_year, r.source
+    FROM remake_of AS r
+    JOIN disputed USING (film_id)
+    JOIN films AS f ON f.film_id = r.film_id
+    JOIN films AS o ON o.film_id = r.related_film_id
+)
+SELECT * FROM final ORDER BY film_id, related_film_id, source;
+COMMENT ON VIEW relation_conflicts IS 'Films for which relation sources name different originals; every claim is listed with its source, none is overwritten.';
