@@ -18,14 +18,17 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from dashboards.report import build_report
 from scrapers.archive import RawArchive
-from scrapers.config import CrawlSettings, Site, load_sources
+from scrapers.config import CrawlSettings, EnrichSettings, Site, load_sources
 from scrapers.crawl import SiteCrawl, crawl_site
-from scrapers.errors import CriticdbError
+from scrapers.errors import CriticdbError, FetchError
 from scrapers.extract.record import PARSER_VERSION, ExtractedReview
 from scrapers.extract_pages import ExtractBatch, extract_pages
 from scrapers.fetch import PriorFetch
+from scrapers.rejects import Reject
+from scrapers.wikidata import WikidataClient
 from transforms.catalogue import DEFAULT_CATALOGUE, load_catalogue
 from transforms.normalise import Entities, ExtractionRow, normalise
+from transforms.wikidata import FilmEnrichment, parse_bindings
 from warehouse import load, read
 from warehouse.db import connect
 
@@ -58,9 +61,18 @@ def extract_task(items: list[tuple[str, str, str, str]], archive_root: str,
     return extract_pages(items, RawArchive(Path(archive_root)), run_id)
 
 
+@task(name="enrich-wikidata", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30)
+def enrich_task(settings: EnrichSettings, cache_dir: str, imdb_ids: list[str]
+                ) -> dict[str, FilmEnrichment]:
+    client = WikidataClient(Path(cache_dir), settings.wikidata_endpoint,
+                            max_age_days=settings.max_age_days)
+    return parse_bindings(client.films(imdb_ids))
+
+
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(rows: list[ExtractionRow], catalogue_path: str) -> Entities:
-    return normalise(rows, load_catalogue(Path(catalogue_path)))
+def normalise_task(rows: list[ExtractionRow], catalogue_path: str,
+                   enrichment: dict[str, FilmEnrichment] | None = None) -> Entities:
+    return normalise(rows, load_catalogue(Path(catalogue_path)), enrichment)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -148,7 +160,16 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
         rows = [ExtractionRow(url, site, site_url, sha,
                               ExtractedReview(**json.loads(record_json)))
                 for url, site, site_url, sha, record_json in read.all_extractions(con)]
-        entities = normalise_task(rows, catalogue)
+        enrichment = None
+        if cfg.enrich.wikidata:
+            ids = [c.imdb_id for c in load_catalogue(Path(catalogue)) if c.imdb_id] + [
+                r.record.film_ids["imdb"] for r in rows if "imdb" in r.record.film_ids]
+            try:
+                enrichment = enrich_task(cfg.enrich, str(db_path.with_name(
+                    db_path.stem + ".cache") / "wikidata"), ids)
+            except FetchError as exc:  # enrichment is optional: the run goes on without it
+                rejects.append(Reject.from_fetch_error("enrich", exc))
+        entities = normalise_task(rows, catalogue, enrichment)
         load.replace_entities(con, {t: getattr(entities, t) for t in load.ENTITY_TABLES})
         rejects += entities.rejects
         load.upsert_rejects(con, rejects, run_id)

@@ -29,6 +29,13 @@ class CrawlSettings:
 
 
 @dataclass(frozen=True)
+class EnrichSettings:
+    wikidata: bool = False  # off by default: a run never calls Wikidata unless asked
+    wikidata_endpoint: str = "https://query.wikidata.org/sparql"
+    max_age_days: float = 30.0
+
+
+@dataclass(frozen=True)
 class Source:
     """One way of discovering a site's review pages."""
 
@@ -59,7 +66,7 @@ class SourcesConfig:
     crawl: CrawlSettings
     sites: tuple[Site, ...]
     path: Path | None = None
-    extra: dict = field(default_factory=dict)
+    enrich: EnrichSettings = field(default_factory=EnrichSettings)
 
 
 def _site(raw: dict, root: Path, index: int) -> Site:
@@ -100,4 +107,9 @@ def load_sources(path: Path) -> SourcesConfig:
     names = [s.name for s in sites]
     if len(set(names)) != len(names):
         raise ConfigError(f"site names must be unique in {path}")
-    return SourcesConfig(CrawlSettings(**crawl_raw), sites, Path(path))
+    enrich_raw = raw.get("enrich", {})
+    unknown = set(enrich_raw) - set(EnrichSettings.__dataclass_fields__)
+    if unknown:
+        raise ConfigError(f"unknown [enrich] keys in {path}: {sorted(unknown)}")
+    return SourcesConfig(CrawlSettings(**crawl_raw), sites, Path(path),
+                         EnrichSettings(**enrich_raw))

@@ -76,6 +76,23 @@ class FilmResolver:
         raise UnresolvedFilm("film_year_unknown", f"{title!r} is not in the catalogue and "
                              "no year was found")
 
+    def film_for_ext(self, ext_id: str) -> str | None:
+        return self._by_ext.get(ext_id)
+
+    def enrich(self, imdb_id: str, wikidata_id: str, labels: set[str]) -> str | None:
+        """Add Wikidata's id and labels to the film with this IMDb id, if we know it."""
+        film_id = self._by_ext.get(imdb_id)
+        if film_id is None:
+            return None
+        film = self.films[film_id]
+        if wikidata_id and not film.wikidata_id:
+            film.wikidata_id = wikidata_id
+            self._by_ext[wikidata_id] = film_id
+        for label in labels:
+            self.note_alias(film_id, label)
+            self._by_title.setdefault(normalise_title(label), set()).add(film_id)
+        return film_id
+
     def note_alias(self, film_id: str, title: str) -> None:
         film = self.films[film_id]
         if normalise_title(title) != normalise_title(film.title):

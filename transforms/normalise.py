@@ -17,8 +17,10 @@ from transforms.film_identity import FilmResolver
 from transforms.inferred_scores import train
 from transforms.ratings import to_score
 from transforms.titles import slug
+from transforms.wikidata import FilmEnrichment
 
 PROSE_CONFIDENCE = 0.8
+WIKIDATA_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,17 @@ def infer_missing_scores(reviews: list[dict[str, Any]]) -> None:
         review.update(score=score, score_source="inferred", inferred_model=model.version)
 
 
-def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Entities:
+def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
+              enrichment: dict[str, FilmEnrichment] | None = None) -> Entities:
     resolver = FilmResolver(catalogue)
+    enriched_remakes: dict[tuple[str, str], int] = {}
+    for imdb_id in sorted(enrichment or {}):
+        e = (enrichment or {})[imdb_id]
+        film_id = resolver.enrich(imdb_id, e.wikidata_id, e.labels)
+        for original_imdb in sorted(e.remake_of_imdb):
+            original = resolver.film_for_ext(original_imdb)
+            if film_id and original and original != film_id:
+                enriched_remakes[(film_id, original)] = 1
     out = Entities()
     critics: dict[str, str] = {}
     publications: dict[str, dict[str, Any]] = {}
@@ -138,5 +149,8 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm]) -> Enti
                  for f in sorted(resolver.films.values(), key=lambda f: f.film_id)]
     out.critics = [{"critic_id": k, "name": v} for k, v in sorted(critics.items())]
     out.publications = [publications[k] for k in sorted(publications)]
-    out.film_relations = _relations(catalogue, prose)
+    out.film_relations = _relations(catalogue, prose) + [
+        {"film_id": a, "related_film_id": b, "relation": "remake_of", "source": "wikidata",
+         "confidence": WIKIDATA_CONFIDENCE, "evidence_count": 1}
+        for (a, b) in sorted(enriched_remakes)]
     return out
