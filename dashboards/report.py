@@ -1,4 +1,4 @@
-"""Writes the offline HTML report (one self-contained index.html) from warehouse views."""
+"""Writes the offline HTML report (self-contained pages, inline CSS and SVG) from the views."""
 
 from __future__ import annotations
 
@@ -9,10 +9,14 @@ from typing import Any
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from dashboards import charts
 from warehouse.db import connect
 
-CHART_WIDTH = 640
-ROW_HEIGHT = 34
+PAGES = {"index.html": "Overview", "remakes.html": "Remakes", "films.html": "Films",
+         "critics.html": "Critics", "quality.html": "Data quality"}
+VIEWS = ("warehouse_overview", "remake_comparison", "remake_summary", "remake_families",
+         "film_scores", "review_list", "critic_leanings", "remake_bias", "reject_summary",
+         "last_run_rejects", "site_pages", "extraction_sources")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, view: str) -> list[dict[str, Any]]:
@@ -21,46 +25,69 @@ def _rows(con: duckdb.DuckDBPyConnection, view: str) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def _x(score: float | None) -> float | None:
-    return None if score is None else round(160 + score / 100 * (CHART_WIDTH - 200), 1)
+def _safe_url(url: str) -> str | None:
+    """Only http(s) links reach the page: a scraped javascript: URL stays text."""
+    return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def dumbbell(remakes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Coordinates for the original → remake chart; the template draws them as SVG."""
-    rows = []
-    for i, r in enumerate(remakes):
-        rows.append({"y": 30 + i * ROW_HEIGHT, "label": f"{r['remake_title']} ({r['remake_year']})",
-                     "x_original": _x(r["original_mean"]), "x_remake": _x(r["remake_mean"]),
-                     "original": r["original_mean"], "remake": r["remake_mean"]})
-    ticks = [{"x": _x(t), "label": t} for t in range(0, 101, 20)]
-    return {"width": CHART_WIDTH, "height": 40 + len(rows) * ROW_HEIGHT, "rows": rows,
-            "ticks": ticks}
+def load(db: Path) -> dict[str, list[dict[str, Any]]]:
+    con = connect(db, read_only=True)
+    try:
+        return {view: _rows(con, view) for view in VIEWS}
+    finally:
+        con.close()
+
+
+def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    films = sorted(data["film_scores"], key=lambda f: (f["year"] or 0, f["title"]))
+    ranked = [f for f in films if f["n_rated"] >= 2 and f["mean_rated"] is not None]
+    ranked.sort(key=lambda f: (-f["mean_rated"], f["title"]))
+    by_film: dict[str, list[dict[str, Any]]] = {}
+    for r in data["review_list"]:
+        by_film.setdefault(r["film_id"], []).append(dict(r, link=_safe_url(r["url"])))
+    volume: dict[str, int] = {}
+    for r in data["review_list"]:
+        volume[r["critic"]] = volume.get(r["critic"], 0) + 1
+    families: dict[str, list[dict[str, Any]]] = {}
+    for f in data["remake_families"]:
+        families.setdefault(f["family_id"], []).append(f)
+    sources: dict[str, dict[str, int]] = {}
+    for s in data["extraction_sources"]:
+        sources.setdefault(s["field"], {})[s["layer"]] = s["n"]
+    return {
+        "overview": data["warehouse_overview"][0],
+        "last_run_rejects": data["last_run_rejects"],
+        "top_films": ranked[:5], "bottom_films": ranked[-5:][::-1],
+        "summary": (data["remake_summary"] or [None])[0],
+        "remakes": data["remake_comparison"],
+        "dumbbell": charts.dumbbell([r for r in data["remake_comparison"]
+                                     if r["original_mean"] is not None
+                                     and r["remake_mean"] is not None]),
+        "families": list(families.values()),
+        "films": films,
+        "reviews_by_film": by_film,
+        "strips": {fid: charts.strip(revs) for fid, revs in by_film.items()},
+        "critics": data["critic_leanings"],
+        "critic_volume": volume,
+        "critic_bars": charts.deviation_bars(data["critic_leanings"]),
+        "remake_bias": data["remake_bias"],
+        "rejects": data["reject_summary"],
+        "site_pages": data["site_pages"],
+        "sources": sources,
+        "layers": sorted({s["layer"] for s in data["extraction_sources"]}),
+    }
 
 
 def build_report(db: Path, out_dir: Path) -> Path:
-    con = connect(db, read_only=True)
-    try:
-        overview = _rows(con, "warehouse_overview")[0]
-        remakes = _rows(con, "remake_comparison")
-        films = _rows(con, "film_scores")
-        reviews = _rows(con, "review_list")
-        rejects = _rows(con, "reject_summary")
-    finally:
-        con.close()
-    diffs = [r["difference"] for r in remakes if r["difference"] is not None]
-    by_film: dict[str, list[dict[str, Any]]] = {}
-    for r in reviews:
-        by_film.setdefault(r["film_id"], []).append(r)
+    """Write every page to out_dir and return the path of index.html."""
     env = Environment(loader=PackageLoader("dashboards", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
-    html = env.get_template("report.html.j2").render(
-        overview=overview, remakes=remakes, chart=dumbbell(remakes),
-        mean_difference=round(sum(diffs) / len(diffs), 1) if diffs else None,
-        films=sorted(films, key=lambda f: (f["year"] or 0, f["title"])),
-        reviews_by_film=by_film, rejects=rejects,
-        css=(Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8"),
-        generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    ctx = context(load(db))
+    ctx.update(pages=PAGES, generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+               css=(Path(__file__).parent / "templates" / "report.css").read_text("utf-8"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "index.html"
-    path.write_text(html, encoding="utf-8")
-    return path.resolve()
+    for filename, title in PAGES.items():
+        template = env.get_template(filename.replace(".html", ".html.j2"))
+        html = template.render(ctx, current=filename, title=title)
+        (out_dir / filename).write_text(html, encoding="utf-8")
+    return (out_dir / "index.html").resolve()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task, unmapped
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -187,6 +187,11 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
     finally:
         con.close()
     report = report_task(str(db_path), report_dir)
+    create_table_artifact(
+        key="remake-comparison",
+        table=[{k: (str(v) if isinstance(v, list) else v) for k, v in r.items()}
+               for r in remakes],
+        description="remake_comparison after this run (ratings only)")
     create_markdown_artifact(
         key="review-pipeline-summary",
         markdown=f"# criticdb run\n\n{json.dumps(counts)}\n\n## Remakes vs originals\n\n"

@@ -22,4 +22,5 @@ def migrations() -> list[tuple[int, str]]:
 
 
 def views() -> list[str]:
+    """View files in dependency order: the NN_ prefix orders them (00 before 10 before 20)."""
     return [f"views/{p.stem}" for p in sorted((HERE / "views").glob("*.sql"))]

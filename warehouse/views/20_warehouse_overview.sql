@@ -10,6 +10,7 @@ final AS (
         (SELECT count(*) FROM publications) AS publications,
         (SELECT count(*) FROM reviews) AS reviews,
         (SELECT count(*) FROM reviews WHERE score_source = 'rating') AS rated_reviews,
+        (SELECT count(*) FROM reviews WHERE score_source = 'inferred') AS inferred_reviews,
         (SELECT count(*) FROM reviews WHERE score IS NULL) AS unscored_reviews,
         (SELECT count(*) FROM rejects) AS rejects,
         r.run_id AS last_run_id, r.started_at AS last_run_started, r.status AS last_run_status,
@@ -19,4 +20,4 @@ final AS (
     LEFT JOIN latest_run AS r ON true
 )
 SELECT * FROM final;
-COMMENT ON VIEW warehouse_overview IS 'Headline counts (films with reviews, critics, publications, reviews, rated/unscored, rejects) and the latest run.';
+COMMENT ON VIEW warehouse_overview IS 'Headline counts (films with reviews, critics, publications, reviews, rated/inferred/unscored, rejects) and the latest run.';

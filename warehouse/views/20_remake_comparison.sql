@@ -29,13 +29,6 @@ paired AS (
     JOIN ratings AS r ON r.film_id = p.remake_id AND r.critic_id = o.critic_id
     GROUP BY ALL
 ),
-t_table(df, t) AS (
-    VALUES (1, 12.706), (2, 4.303), (3, 3.182), (4, 2.776), (5, 2.571), (6, 2.447),
-           (7, 2.365), (8, 2.306), (9, 2.262), (10, 2.228), (11, 2.201), (12, 2.179),
-           (13, 2.160), (14, 2.145), (15, 2.131), (16, 2.120), (17, 2.110), (18, 2.101),
-           (19, 2.093), (20, 2.086), (25, 2.060), (30, 2.042), (40, 2.021), (60, 2.000),
-           (120, 1.980), (1000000, 1.960)
-),
 welch AS (
     SELECT p.original_id, p.remake_id,
            so.var / so.n + sr.var / sr.n AS se2,
@@ -50,8 +43,8 @@ welch AS (
 welch_ci AS (
     -- the t quantile of the largest tabulated df not above Welch's df (conservative)
     SELECT w.original_id, w.remake_id,
-           (SELECT t FROM t_table WHERE t_table.df <= greatest(floor(coalesce(w.df, 1)), 1)
-            ORDER BY t_table.df DESC LIMIT 1) * sqrt(w.se2) AS half_width
+           (SELECT q.t FROM t_quantiles_95 AS q WHERE q.df <= greatest(floor(coalesce(w.df, 1)), 1)
+            ORDER BY q.df DESC LIMIT 1) * sqrt(w.se2) AS half_width
     FROM welch AS w
 ),
 final AS (

@@ -1,0 +1,170 @@
+"""The HTML report: right numbers, escaped scraped text, and a real browser's view of it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboards.report import PAGES, build_report
+from warehouse.db import connect
+from warehouse.load import replace_entities
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+HOSTILE_TITLE = "<script>window.__pwned = 1</script>Evil Film"
+HOSTILE_CRITIC = '"><img src=x onerror="window.__pwned = 2">'
+HOSTILE_URL = "javascript:window.__pwned = 3"
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [v or "" for k, v in attrs if k == "href"]
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def page_text(path: Path) -> tuple[str, list[str]]:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split()), parser.hrefs
+
+
+def q(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_every_page_exists_and_links_to_the_others(demo_run) -> None:
+    for page in PAGES:
+        _, hrefs = page_text(demo_run.report_dir / page)
+        assert set(PAGES) <= set(hrefs), page
+
+
+def test_report_numbers_match_the_warehouse(demo_run) -> None:
+    html = (demo_run.report_dir / "index.html").read_text(encoding="utf-8")
+    for metric, sql in (("reviews", "SELECT count(*) FROM reviews"),
+                        ("rated_reviews", "SELECT count(*) FROM reviews WHERE score_source = "
+                                          "'rating'"),
+                        ("inferred_reviews", "SELECT count(*) FROM reviews WHERE score_source "
+                                             "= 'inferred'")):
+        assert re.search(rf'data-metric="{metric}">{q(demo_run.db, sql)[0][0]}<', html), metric
+    text, _ = page_text(demo_run.report_dir / "remakes.html")
+    for original, remake, diff, lo, hi in q(demo_run.db, "SELECT original_title, remake_title, "
+                                            "difference, difference_ci_low, "
+                                            "difference_ci_high FROM remake_comparison"):
+        assert original in text and remake in text and str(diff) in text
+        if lo is not None:
+            assert f"{lo} to {hi}" in text
+    mean, low, high = q(demo_run.db, "SELECT mean_difference, ci_low, ci_high "
+                        "FROM remake_summary")[0]
+    assert f"{abs(mean):.1f} points lower" in text and f"95% CI {low} to {high}" in text
+    films, _ = page_text(demo_run.report_dir / "films.html")
+    for title, year, mean_rated in q(demo_run.db, "SELECT title, year, mean_rated "
+                                     "FROM film_scores"):
+        assert f"{title} ({year})" in films and str(mean_rated) in films
+    assert films.count("inferred") >= 12
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("hostile")
+    con = connect(tmp / "w.duckdb")
+    films = [{"film_id": "evil-2020", "title": HOSTILE_TITLE, "year": 2020, "in_catalogue": False},
+             {"film_id": "orig-2000", "title": "Original <b>bold</b>", "year": 2000,
+              "in_catalogue": False}]
+    reviews = [{"review_id": f"r{i}", "url": url, "film_id": film, "critic_id": "c",
+                "publication_id": "p", "score": score, "score_source": "rating",
+                "title_as_written": HOSTILE_TITLE, "rating_raw": "<i>5</i>"}
+               for i, (url, film, score) in enumerate([
+                   (HOSTILE_URL, "evil-2020", 50.0), ("https://x.example/a", "orig-2000", 80.0)])]
+    replace_entities(con, {
+        "films": films, "critics": [{"critic_id": "c", "name": HOSTILE_CRITIC}],
+        "publications": [{"publication_id": "p", "name": "<marquee>Pub</marquee>"}],
+        "reviews": reviews,
+        "film_relations": [{"film_id": "evil-2020", "related_film_id": "orig-2000",
+                            "relation": "remake_of", "source": "review_text",
+                            "confidence": 0.8, "evidence_count": 1}]})
+    con.close()
+    build_report(tmp / "w.duckdb", tmp / "report")
+    return tmp / "report"
+
+
+def test_scraped_markup_is_escaped_in_every_page(hostile_report: Path) -> None:
+    for page in PAGES:
+        html = (hostile_report / page).read_text(encoding="utf-8")
+        assert "<script>window" not in html and "<img src=x" not in html, page
+        assert 'href="javascript:' not in html.lower(), page
+        assert "<marquee>" not in html, page
+    text, _ = page_text(hostile_report / "films.html")
+    assert HOSTILE_TITLE in text and HOSTILE_CRITIC in text
+
+
+def _browser():
+    if not CHROMIUM:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is not installed; .ci/run must install it")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    return sync_api
+
+
+def _open(sync_api, url: str, width: int, shot: Path | None = None) -> dict:
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors: list[str] = []
+        failed: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        page.goto(url)
+        result = {"errors": errors, "failed": failed,
+                  "pwned": page.evaluate("() => window.__pwned === undefined ? null : "
+                                         "window.__pwned"),
+                  "visible": {sel: page.locator(sel).first.is_visible() for sel in (
+                      "#remake-headline", "header.top nav", "[data-metric=reviews]")},
+                  "overflow": page.evaluate("() => document.documentElement.scrollWidth > "
+                                            "window.innerWidth + 1")}
+        if shot:
+            page.screenshot(path=str(shot), full_page=False)
+        browser.close()
+    return result
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_report_in_a_real_browser(demo_run, width: int) -> None:
+    sync_api = _browser()
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"report-{width}.png"
+    result = _open(sync_api, (demo_run.report_dir / "index.html").as_uri(), width, shot)
+    assert result["errors"] == [] and result["failed"] == []
+    assert all(result["visible"].values()), result["visible"]
+    assert not result["overflow"], "page is wider than the viewport"
+    assert shot.stat().st_size < 500_000
+    remakes = _open(sync_api, (demo_run.report_dir / "remakes.html").as_uri(), width)
+    assert remakes["errors"] == [] and remakes["failed"] == []
+
+
+def test_hostile_report_executes_nothing(hostile_report: Path) -> None:
+    sync_api = _browser()
+    for page in PAGES:
+        result = _open(sync_api, (hostile_report / page).as_uri(), 1280)
+        assert result["pwned"] is None, page
+        assert result["failed"] == [], page

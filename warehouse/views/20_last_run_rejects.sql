@@ -1,0 +1,9 @@
+-- Rejects recorded by the latest run, by stage and reason.
+CREATE OR REPLACE VIEW last_run_rejects AS
+WITH latest AS (
+    SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1
+)
+SELECT r.stage, r.reason, count(*) AS n
+FROM rejects AS r JOIN latest AS l ON r.last_run_id = l.run_id
+GROUP BY ALL ORDER BY n DESC, stage, reason;
+COMMENT ON VIEW last_run_rejects IS 'Rejects the latest run recorded, counted by stage and reason.';
