@@ -125,6 +125,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.db import connect
+    from warehouse.export import export_tables
+
+    con = connect(args.db, read_only=True)
+    try:
+        for path in export_tables(con, Path(args.out_dir), args.format):
+            print(path)
+    finally:
+        con.close()
+    return 0
+
+
 def cmd_schema_docs(args: argparse.Namespace) -> int:
     import tempfile
 
@@ -169,6 +182,11 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("page")
     ex.add_argument("--url", required=True, help="the URL the page was fetched from")
     ex.set_defaults(func=cmd_extract)
+    exp = sub.add_parser("export", help="write every table as Parquet or CSV files")
+    exp.add_argument("out_dir")
+    exp.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    exp.add_argument("--db", default=DEFAULT_DB)
+    exp.set_defaults(func=cmd_export)
     docs = sub.add_parser("schema-docs", help="regenerate docs/schema.md from the schema")
     docs.add_argument("--out", default="docs/schema.md")
     docs.set_defaults(func=cmd_schema_docs)

@@ -31,6 +31,7 @@ from transforms.normalise import Entities, ExtractionRow, normalise
 from transforms.wikidata import FilmEnrichment, parse_bindings
 from warehouse import load, read
 from warehouse.db import connect
+from warehouse.publish import open_working_copy, publish
 
 EXTRACT_BATCH = 25
 DEMO_SOURCES = Path(__file__).resolve().parent.parent / "examples" / "demo_sources.toml"
@@ -116,14 +117,16 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
     extracted again (implies full_refresh)."""
     logger = get_run_logger()
     cfg = load_sources(Path(sources))
-    db_path = Path(db).resolve()
+    remote = db.startswith("md:")  # MotherDuck: the service handles concurrent readers
+    db_path = Path(db).resolve() if not remote else Path(db.split(":", 1)[1] or "criticdb")
     archive = RawArchive(Path(archive_dir) if archive_dir else default_archive(db_path))
     ctx = get_run_context()
     flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
     run_id = flow_run_id or str(uuid.uuid4())
     site_urls = {s.name: s.base_url for s in cfg.sites}
     counts: dict[str, int] = {}
-    con = connect(db_path)
+    work_path = open_working_copy(db_path) if not remote else db
+    con = connect(work_path)
     try:
         load.start_run(con, run_id, flow_run_id, str(sources))
         priors = read.prior_fetches(con)
@@ -183,10 +186,14 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
         load.finish_run(con, run_id, "completed", counts)
     except (CriticdbError, OSError) as exc:
         load.finish_run(con, run_id, "failed", counts, f"{type(exc).__name__}: {exc}")
-        raise
-    finally:
         con.close()
-    report = report_task(str(db_path), report_dir)
+        if not remote:
+            publish(work_path, db_path)  # readers see the failed run and the work kept so far
+        raise
+    con.close()
+    if not remote:
+        publish(work_path, db_path)
+    report = report_task(db if remote else str(db_path), report_dir)
     create_table_artifact(
         key="remake-comparison",
         table=[{k: (str(v) if isinstance(v, list) else v) for k, v in r.items()}

@@ -41,3 +41,15 @@ def test_missing_sources_file_is_a_clear_error(tmp_path) -> None:
                    str(tmp_path / "x.duckdb"))
     assert out.returncode == 1
     assert "sources file not found" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_export_writes_every_table(demo_run, tmp_path) -> None:
+    import duckdb
+
+    for fmt in ("parquet", "csv"):
+        out = criticdb("export", str(tmp_path / fmt), "--format", fmt, "--db", str(demo_run.db))
+        assert out.returncode == 0, out.stderr
+        files = {Path(p).name for p in out.stdout.split()}
+        assert {f"reviews.{fmt}", f"films.{fmt}", f"film_relations.{fmt}"} <= files
+    rows = duckdb.read_parquet(str(tmp_path / "parquet" / "reviews.parquet")).fetchall()
+    assert len(rows) == 64

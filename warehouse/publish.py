@@ -1,0 +1,52 @@
+"""Snapshot publishing: runs write a working copy; readers only ever see finished runs.
+
+DuckDB lets one process write a file, and a reader holding it open would block that writer.
+So the pipeline never opens the published file for writing: it works in `<db>.work` (created
+from the published file when missing) and, when the run is complete and the connection
+closed, copies it to a temporary file beside the published one and renames it over it. The
+rename is atomic on POSIX: a reader that has the old file open keeps reading the old
+snapshot; the next connection sees the new one. A run that dies leaves the published file as
+it was; the next run continues from the working copy (every stage is idempotent).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from scrapers.errors import CriticdbError
+
+
+class PublishError(CriticdbError):
+    """The snapshot could not be written; the message names the path."""
+
+
+def working_path(db: Path) -> Path:
+    return db.with_name(db.name + ".work")
+
+
+def open_working_copy(db: Path) -> Path:
+    """Path of the working copy, seeded from the published file the first time."""
+    work = working_path(db)
+    if not work.exists() and db.exists():
+        try:
+            shutil.copyfile(db, work)
+        except OSError as exc:
+            raise PublishError(f"cannot create the working copy {work}: {exc}") from exc
+    return work
+
+
+def publish(work: Path, db: Path) -> None:
+    """Atomically replace `db` with a copy of the closed working database `work`."""
+    tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
+    try:
+        with open(work, "rb") as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, db)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PublishError(f"cannot publish the warehouse to {db}: {exc}; the previous "
+                           "snapshot is unchanged") from exc
