@@ -53,3 +53,24 @@ def test_schema_docs_are_current(tmp_path) -> None:
     committed = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text(
         encoding="utf-8")
     assert render(con) == committed, "docs/schema.md is stale: run `criticdb schema-docs`"
+
+
+def test_entity_load_touches_only_what_changed(tmp_path) -> None:
+    from warehouse.load import replace_entities
+
+    con = connect(tmp_path / "w.duckdb")
+    base = {"films": [{"film_id": f, "title": f, "year": 2000, "in_catalogue": False}
+                      for f in ("a", "b", "c")],
+            "critics": [], "publications": [], "reviews": [], "film_relations": []}
+    replace_entities(con, base)
+    replace_entities(con, base)
+    assert con.execute("SELECT count(*) FROM films").fetchall() == [(3,)]
+    changed = dict(base, films=[{"film_id": "a", "title": "A!", "year": 2000,
+                                 "in_catalogue": False},
+                                {"film_id": "c", "title": "c", "year": 2000,
+                                 "in_catalogue": False},
+                                {"film_id": "d", "title": "d", "year": None,
+                                 "in_catalogue": True}])
+    replace_entities(con, changed)
+    assert con.execute("SELECT film_id, title, year FROM films ORDER BY film_id").fetchall() == [
+        ("a", "A!", 2000), ("c", "c", 2000), ("d", "d", None)]

@@ -15,12 +15,12 @@ class WarehouseError(CriticdbError):
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open on the connection
     exists = con.execute("SELECT count(*) FROM duckdb_tables() "
-                         "WHERE table_name = 'schema_migrations'").fetchone()
-    if not exists or not exists[0]:
+                         "WHERE table_name = 'schema_migrations'").fetchall()
+    if not exists[0][0]:
         return 0
-    row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
-    return int(row[0] or 0) if row else 0
+    return int(con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0] or 0)
 
 
 def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "") -> int:

@@ -12,6 +12,9 @@ from scrapers.rejects import Reject
 from warehouse.sql import sql
 
 ENTITY_TABLES = ("films", "critics", "publications", "reviews", "film_relations")
+ENTITY_KEYS = {"films": ("film_id",), "critics": ("critic_id",),
+               "publications": ("publication_id",), "reviews": ("review_id",),
+               "film_relations": ("film_id", "related_film_id", "relation", "source")}
 
 
 def _batch(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> pa.Table:
@@ -52,21 +55,36 @@ def upsert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], run_id
         con.unregister("batch")
 
 
-def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
-    """Swap every entity table for the freshly normalised rows in one transaction.
+def _sync_sql(table: str) -> tuple[str, str, str]:
+    """Statements that make `table` equal to `batch` touching only rows that differ.
 
-    Entities are a deterministic function of all extractions and the catalogue, so a full
-    replace is idempotent and readers never see a mix of old and new rows.
+    Table and key names come from ENTITY_KEYS (constants), never from data.
+    """
+    keys = ENTITY_KEYS[table]
+    match = " AND ".join(f"x.{k} IS NOT DISTINCT FROM {table}.{k}" for k in keys)
+    changed = f"CREATE OR REPLACE TEMP TABLE changed AS SELECT * FROM batch EXCEPT SELECT * FROM {table}"  # noqa: E501, S608
+    delete = (f"DELETE FROM {table} WHERE NOT EXISTS (SELECT 1 FROM batch AS x WHERE {match}) "  # noqa: S608
+              f"OR EXISTS (SELECT 1 FROM changed AS x WHERE {match})")
+    insert = f"INSERT INTO {table} SELECT * FROM changed"  # noqa: S608
+    return changed, delete, insert
+
+
+def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
+    """Make every entity table equal to the freshly normalised rows, in one transaction.
+
+    Entities are a deterministic function of all extractions and the catalogue, so this is
+    idempotent; only rows that differ are deleted and re-inserted (an unchanged re-load
+    writes nothing), and readers never see a mix of old and new rows.
     """
     batches = {t: _batch(con, t, tables[t]) for t in ENTITY_TABLES}
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in reversed(ENTITY_TABLES):
-            con.execute(f"DELETE FROM {table}")  # noqa: S608 (table names are constants)
         for table in ENTITY_TABLES:
             con.register("batch", batches[table])
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")  # noqa: S608
+            for statement in _sync_sql(table):
+                con.execute(statement)
             con.unregister("batch")
+        con.execute("DROP TABLE IF EXISTS changed")
         con.execute("COMMIT")
     except duckdb.Error:
         con.execute("ROLLBACK")
