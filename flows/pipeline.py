@@ -30,6 +30,7 @@ from transforms.catalogue import DEFAULT_CATALOGUE, load_catalogue
 from transforms.normalise import Entities, ExtractionRow, normalise
 from transforms.wikidata import FilmEnrichment, parse_bindings
 from warehouse import load, read
+from warehouse.checks import run_checks
 from warehouse.db import connect
 from warehouse.publish import open_working_copy, publish
 
@@ -174,6 +175,7 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
                 rejects.append(Reject.from_fetch_error("enrich", exc))
         entities = normalise_task(rows, catalogue, enrichment)
         load.replace_entities(con, {t: getattr(entities, t) for t in load.ENTITY_TABLES})
+        run_checks(con)
         rejects += entities.rejects
         load.upsert_rejects(con, rejects, run_id)
         logger.info("load: %d films, %d critics, %d reviews, %d remake relations",

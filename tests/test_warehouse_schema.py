@@ -74,3 +74,34 @@ def test_entity_load_touches_only_what_changed(tmp_path) -> None:
     replace_entities(con, changed)
     assert con.execute("SELECT film_id, title, year FROM films ORDER BY film_id").fetchall() == [
         ("a", "A!", 2000), ("c", "c", 2000), ("d", "d", None)]
+
+
+def test_a_version_1_file_is_upgraded_in_place(tmp_path) -> None:
+    from warehouse.sql import sql
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(sql("statements/create_schema_migrations"))
+    con.execute(sql("migrations/001_init"))
+    con.execute("INSERT INTO schema_migrations (version) VALUES (1)")
+    con.execute("INSERT INTO pages (url, site, status, fetched_at, first_run_id, last_run_id) "
+                "VALUES ('https://x.example/a', 's', 200, now(), 'r', 'r')")
+    con.close()
+    con = connect(path)
+    assert schema_version(con) == migrations()[-1][0]
+    assert con.execute("SELECT url, requested_url FROM pages").fetchall() == [
+        ("https://x.example/a", "https://x.example/a")]
+    assert con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'reviews' "
+                       "AND column_name = 'inferred_model'").fetchall() == [(1,)]
+
+
+def test_checks_catch_a_duplicate_review(tmp_path) -> None:
+    from warehouse.checks import CheckFailed, run_checks
+
+    con = connect(tmp_path / "w.duckdb")
+    run_checks(con)
+    for rid in ("r1", "r2"):
+        con.execute("INSERT INTO reviews (review_id, url, film_id, critic_id, publication_id) "
+                    "VALUES (?, ?, 'f', 'c', 'p')", [rid, f"https://x.example/{rid}"])
+    with pytest.raises(CheckFailed, match="reviews_unique_triple"):
+        run_checks(con)

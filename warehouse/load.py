@@ -81,8 +81,12 @@ def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict
     try:
         for table in ENTITY_TABLES:
             con.register("batch", batches[table])
-            for statement in _sync_sql(table):
-                con.execute(statement)
+            empty = not con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
+            if empty:  # first load: nothing to compare against
+                con.execute(f"INSERT INTO {table} SELECT * FROM batch")  # noqa: S608
+            else:
+                for statement in _sync_sql(table):
+                    con.execute(statement)
             con.unregister("batch")
         con.execute("DROP TABLE IF EXISTS changed")
         con.execute("COMMIT")

@@ -91,7 +91,7 @@ COMMENT ON COLUMN publications.site_url IS 'Base URL of the site it was crawled 
 
 CREATE TABLE reviews (
     review_id VARCHAR PRIMARY KEY,
-    url VARCHAR NOT NULL UNIQUE,
+    url VARCHAR NOT NULL,
     film_id VARCHAR NOT NULL,
     critic_id VARCHAR NOT NULL,
     publication_id VARCHAR NOT NULL,
@@ -105,11 +105,10 @@ CREATE TABLE reviews (
     extraction_sources VARCHAR,
     confidence DOUBLE,
     content_sha256 VARCHAR,
-    parser_version VARCHAR,
-    UNIQUE (critic_id, film_id, publication_id)
+    parser_version VARCHAR
 );
-COMMENT ON TABLE reviews IS 'One row per review: unique by URL and by (critic, film, publication).';
-COMMENT ON COLUMN reviews.review_id IS 'Stable id: first 16 hex digits of SHA-256 of the canonical URL.';
+COMMENT ON TABLE reviews IS 'One row per review: unique by URL and by (critic, film, publication); warehouse/checks/ verifies both after every load.';
+COMMENT ON COLUMN reviews.review_id IS 'Stable id: first 16 hex digits of SHA-256 of the canonical URL (the primary key, so URLs are unique too).';
 COMMENT ON COLUMN reviews.url IS 'Canonical URL of the review page.';
 COMMENT ON COLUMN reviews.film_id IS 'The reviewed film (films.film_id).';
 COMMENT ON COLUMN reviews.critic_id IS 'The critic (critics.critic_id).';
