@@ -52,10 +52,14 @@ def _stop_temporary_prefect_server() -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import DEMO_SOURCES, review_pipeline
 
+    from flows.runners import make_task_runner
+
     sources = Path(args.sources or DEMO_SOURCES)
     cfg = load_sources(sources)
+    flow = review_pipeline.with_options(
+        task_runner=make_task_runner(args.task_runner, args.dask_address, args.dask_workers))
     with demo_sites(cfg):
-        summary = review_pipeline(sources=str(sources), db=args.db,
+        summary = flow(sources=str(sources), db=args.db,
                                   report_dir=args.report_dir, archive_dir=args.archive_dir,
                                   full_refresh=args.full_refresh)
     _stop_temporary_prefect_server()
@@ -163,6 +167,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--archive-dir", help="raw page archive (default: <db>.raw/ beside it)")
     run.add_argument("--full-refresh", action="store_true",
                      help="re-extract every archived page")
+    run.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
+                     help="where crawl and extract tasks run (default: threads)")
+    run.add_argument("--dask-address", help="scheduler address (tcp://host:8786); default: "
+                     "a local cluster")
+    run.add_argument("--dask-workers", type=int, default=2,
+                     help="worker processes of the local Dask cluster")
     run.set_defaults(func=cmd_run)
     rp = sub.add_parser("reparse", help="re-extract every archived page; no network")
     rp.add_argument("--sources", help="sources TOML naming the sites (default: demo sites)")
