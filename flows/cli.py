@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from scrapers.config import SourcesConfig, load_sources
+from scrapers.config import load_sources
 from scrapers.errors import CriticdbError
 
 DEFAULT_DB = "criticdb.duckdb"
-
-
-@contextlib.contextmanager
-def demo_sites(cfg: SourcesConfig) -> Iterator[None]:
-    """Serve sites that have `serve_from` on the ports their base_url names."""
-    from scrapers.demo_server import DemoServer
-
-    spec = {s.name: (s.serve_from, s.base_url.rstrip("/"), urlsplit(s.base_url).port or 80)
-            for s in cfg.sites if s.serve_from}
-    if not spec:
-        yield
-        return
-    try:
-        with DemoServer(spec):
-            yield
-    except OSError as exc:
-        raise CriticdbError(f"cannot start the demo sites on their ports ({exc}); "
-                            "is another `criticdb run` still serving them?") from exc
 
 
 def _stop_temporary_prefect_server() -> None:
@@ -51,17 +30,14 @@ def _stop_temporary_prefect_server() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import DEMO_SOURCES, review_pipeline
-
     from flows.runners import make_task_runner
 
     sources = Path(args.sources or DEMO_SOURCES)
-    cfg = load_sources(sources)
+    load_sources(sources)  # a bad sources file fails here, before Prefect starts
     flow = review_pipeline.with_options(
         task_runner=make_task_runner(args.task_runner, args.dask_address, args.dask_workers))
-    with demo_sites(cfg):
-        summary = flow(sources=str(sources), db=args.db,
-                                  report_dir=args.report_dir, archive_dir=args.archive_dir,
-                                  full_refresh=args.full_refresh)
+    summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,
+                   archive_dir=args.archive_dir, full_refresh=args.full_refresh)
     _stop_temporary_prefect_server()
     c = summary.counts
     print(f"\ncriticdb run {summary.run_id} completed: {c.get('discovered', 0)} pages "
@@ -69,6 +45,21 @@ def cmd_run(args: argparse.Namespace) -> int:
           f"modified, {c.get('rejected', 0)} rejected, {c.get('extracted', 0)} extracted")
     print(f"DuckDB warehouse: {summary.db}")
     print(f"Report:           {summary.report}")
+    return 0
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """One-machine scheduling: serve the flow on a cron schedule from this process."""
+    from flows.pipeline import DEMO_SOURCES, review_pipeline
+
+    sources = str(Path(args.sources or DEMO_SOURCES).resolve())
+    load_sources(Path(sources))
+    print(f"Serving review_pipeline on cron {args.cron!r}; open the Prefect UI to watch runs. "
+          "Ctrl+C stops.")
+    review_pipeline.serve(
+        name=args.name, cron=args.cron,
+        parameters={"sources": sources, "db": str(Path(args.db).resolve()),
+                    "report_dir": str(Path(args.report_dir).resolve())})
     return 0
 
 
@@ -174,6 +165,13 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-workers", type=int, default=2,
                      help="worker processes of the local Dask cluster")
     run.set_defaults(func=cmd_run)
+    sch = sub.add_parser("schedule", help="run the pipeline on a cron schedule (flow.serve)")
+    sch.add_argument("--cron", default="0 3 * * *", help="cron expression (default: 03:00)")
+    sch.add_argument("--name", default="criticdb-scheduled", help="deployment name")
+    sch.add_argument("--sources")
+    sch.add_argument("--db", default=DEFAULT_DB)
+    sch.add_argument("--report-dir", default="report")
+    sch.set_defaults(func=cmd_schedule)
     rp = sub.add_parser("reparse", help="re-extract every archived page; no network")
     rp.add_argument("--sources", help="sources TOML naming the sites (default: demo sites)")
     rp.add_argument("--db", default=DEFAULT_DB)

@@ -17,6 +17,7 @@ from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from dashboards.report import build_report
+from flows.demo import demo_sites
 from scrapers.archive import RawArchive
 from scrapers.config import CrawlSettings, EnrichSettings, Site, load_sources
 from scrapers.crawl import SiteCrawl, crawl_site
@@ -131,9 +132,11 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
     try:
         load.start_run(con, run_id, flow_run_id, str(sources))
         priors = read.prior_fetches(con)
-        crawls = crawl_task.map(list(cfg.sites), unmapped(cfg.crawl),
-                                unmapped(str(archive.root)), unmapped(priors)).result() \
-            if crawl else []
+        crawls: list[SiteCrawl] = []
+        if crawl:
+            with demo_sites(cfg):
+                crawls = crawl_task.map(list(cfg.sites), unmapped(cfg.crawl),
+                                        unmapped(str(archive.root)), unmapped(priors)).result()
         full_refresh = full_refresh or not crawl
         rejects = [r for c in crawls for r in c.rejects]
         page_rows = [row for c in crawls for row in _page_rows(c, archive, run_id)]
