@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import html
 import json
+import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +22,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from dashboards.report import build_report
 from flows.demo import demo_sites
 from scrapers.archive import RawArchive
-from scrapers.config import CrawlSettings, EnrichSettings, Site, load_sources
+from scrapers.config import CrawlSettings, EnrichSettings, Site, SourcesConfig, load_sources
 from scrapers.crawl import SiteCrawl, crawl_site
 from scrapers.errors import CriticdbError, FetchError
 from scrapers.extract.record import PARSER_VERSION, ExtractedReview
 from scrapers.extract_pages import ExtractBatch, extract_pages
 from scrapers.fetch import PriorFetch
+from scrapers.journal import FetchJournal, read_journals
 from scrapers.rejects import Reject
 from scrapers.wikidata import WikidataClient
 from transforms.catalogue import DEFAULT_CATALOGUE, load_catalogue
@@ -46,6 +50,8 @@ class RunSummary:
     report: str
     counts: dict[str, int]
     remakes: list[dict[str, Any]]
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    total_seconds: float = 0.0
 
 
 def default_archive(db: Path) -> Path:
@@ -54,8 +60,10 @@ def default_archive(db: Path) -> Path:
 
 @task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def crawl_task(site: Site, settings: CrawlSettings, archive_root: str,
-               priors: dict[str, PriorFetch]) -> SiteCrawl:
-    return crawl_site(site, settings, RawArchive(Path(archive_root)), priors)
+               priors: dict[str, PriorFetch], run_id: str) -> SiteCrawl:
+    archive = RawArchive(Path(archive_root))
+    journal = FetchJournal(_journal_dir(archive), run_id, site.name)
+    return crawl_site(site, settings, archive, priors, journal)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -110,6 +118,107 @@ def _remake_markdown(remakes: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class _Run:
+    """What one run carries between its stages."""
+
+    cfg: SourcesConfig
+    con: Any
+    archive: RawArchive
+    run_id: str
+    counts: dict[str, int] = field(default_factory=dict)
+    rejects: list[Reject] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@contextmanager
+def _stage(run: _Run, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        run.seconds[name] = round(run.seconds.get(name, 0.0) + time.perf_counter() - started, 3)
+
+
+def _journal_dir(archive: RawArchive) -> Path:
+    return archive.root / "journal"
+
+
+def _recover_journals(run: _Run) -> None:
+    """Index fetches a killed run completed but never recorded, before crawling again."""
+    for path, entries in read_journals(_journal_dir(run.archive)):
+        rows = [row for site, result in entries
+                for row in _page_rows(SiteCrawl(site, results=[result]), run.archive,
+                                      run.run_id)]
+        load.upsert_pages(run.con, rows)
+        path.unlink()
+
+
+def _crawl(run: _Run) -> None:
+    logger = get_run_logger()
+    priors = read.prior_fetches(run.con)
+    with demo_sites(run.cfg):
+        crawls = crawl_task.map(list(run.cfg.sites), unmapped(run.cfg.crawl),
+                                unmapped(str(run.archive.root)), unmapped(priors),
+                                unmapped(run.run_id)).result()
+    page_rows = [row for c in crawls for row in _page_rows(c, run.archive, run.run_id)]
+    load.upsert_pages(run.con, page_rows)  # raw before parsed: pages are indexed first
+    for path in _journal_dir(run.archive).glob(f"{run.run_id}.*.jsonl"):
+        path.unlink()  # recorded in pages now
+    run.rejects += [r for c in crawls for r in c.rejects]
+    run.counts.update(
+        discovered=sum(c.discovered for c in crawls),
+        fetched=sum(1 for r in page_rows if r["status"] != 304),
+        not_modified=sum(1 for r in page_rows if r["status"] == 304)
+        + sum(c.unchanged_by_lastmod for c in crawls),
+        rejected=len(run.rejects))
+    for c in crawls:
+        logger.info("%s: %d discovered, %d fetched, %d not modified (304), %d unchanged "
+                    "per sitemap lastmod, %d rejected", c.site, c.discovered,
+                    sum(1 for r in c.results if r.status != 304),
+                    sum(1 for r in c.results if r.status == 304), c.unchanged_by_lastmod,
+                    len(c.rejects))
+
+
+def _extract(run: _Run, full_refresh: bool) -> None:
+    site_urls = {s.name: s.base_url for s in run.cfg.sites}
+    todo = [(url, site, site_urls.get(site, ""), sha)
+            for url, site, sha in read.pages_to_extract(run.con, PARSER_VERSION, full_refresh)]
+    batches = [todo[i:i + EXTRACT_BATCH] for i in range(0, len(todo), EXTRACT_BATCH)]
+    extracted = extract_task.map(batches, unmapped(str(run.archive.root)),
+                                 unmapped(run.run_id)).result() if batches else []
+    load.upsert_extractions(run.con, [row for b in extracted for row in b.rows])
+    run.rejects += [r for b in extracted for r in b.rejects]
+    run.counts["extracted"] = sum(len(b.rows) for b in extracted)
+    get_run_logger().info("extract: %d pages extracted, %d rejected", run.counts["extracted"],
+                          sum(len(b.rejects) for b in extracted))
+
+
+def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> list[dict[str, Any]]:
+    rows = [ExtractionRow(url, site, site_url, sha, ExtractedReview(**json.loads(record)))
+            for url, site, site_url, sha, record in read.all_extractions(run.con)]
+    enrichment = None
+    if run.cfg.enrich.wikidata:
+        ids = [c.imdb_id for c in load_catalogue(Path(catalogue)) if c.imdb_id] + [
+            r.record.film_ids["imdb"] for r in rows if "imdb" in r.record.film_ids]
+        try:
+            enrichment = enrich_task(run.cfg.enrich, str(db_path.with_name(
+                db_path.stem + ".cache") / "wikidata"), ids)
+        except FetchError as exc:  # enrichment is optional: the run goes on without it
+            run.rejects.append(Reject.from_fetch_error("enrich", exc))
+    entities = normalise_task(rows, catalogue, enrichment)
+    load.replace_entities(run.con, {t: getattr(entities, t) for t in load.ENTITY_TABLES})
+    run_checks(run.con)
+    run.rejects += entities.rejects
+    load.upsert_rejects(run.con, run.rejects, run.run_id)
+    get_run_logger().info("load: %d films, %d critics, %d reviews, %d remake relations",
+                          len(entities.films), len(entities.critics), len(entities.reviews),
+                          len(entities.film_relations))
+    cur = run.con.execute("SELECT * FROM remake_comparison")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
 @flow(name="review_pipeline", task_runner=ThreadPoolTaskRunner(max_workers=8))
 def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb",
                     report_dir: str = "report", archive_dir: str | None = None,
@@ -117,96 +226,51 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
                     catalogue: str = str(DEFAULT_CATALOGUE), crawl: bool = True) -> RunSummary:
     """One run. `crawl=False` is `criticdb reparse`: no network, every archived page is
     extracted again (implies full_refresh)."""
-    logger = get_run_logger()
+    started = time.perf_counter()
     cfg = load_sources(Path(sources))
     remote = db.startswith("md:")  # MotherDuck: the service handles concurrent readers
     db_path = Path(db).resolve() if not remote else Path(db.split(":", 1)[1] or "criticdb")
     archive = RawArchive(Path(archive_dir) if archive_dir else default_archive(db_path))
     ctx = get_run_context()
     flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
-    run_id = flow_run_id or str(uuid.uuid4())
-    site_urls = {s.name: s.base_url for s in cfg.sites}
-    counts: dict[str, int] = {}
     work_path = open_working_copy(db_path) if not remote else db
-    con = connect(work_path)
+    run = _Run(cfg, connect(work_path), archive, flow_run_id or str(uuid.uuid4()))
     try:
-        load.start_run(con, run_id, flow_run_id, str(sources))
-        priors = read.prior_fetches(con)
-        crawls: list[SiteCrawl] = []
+        load.start_run(run.con, run.run_id, flow_run_id, str(sources))
         if crawl:
-            with demo_sites(cfg):
-                crawls = crawl_task.map(list(cfg.sites), unmapped(cfg.crawl),
-                                        unmapped(str(archive.root)), unmapped(priors)).result()
-        full_refresh = full_refresh or not crawl
-        rejects = [r for c in crawls for r in c.rejects]
-        page_rows = [row for c in crawls for row in _page_rows(c, archive, run_id)]
-        load.upsert_pages(con, page_rows)  # raw before parsed: pages are indexed first
-        counts["discovered"] = sum(c.discovered for c in crawls)
-        counts["fetched"] = sum(1 for r in page_rows if r["status"] != 304)
-        counts["not_modified"] = sum(1 for r in page_rows if r["status"] == 304) + sum(
-            c.unchanged_by_lastmod for c in crawls)
-        counts["rejected"] = len(rejects)
-        for c in crawls:
-            logger.info("%s: %d discovered, %d fetched, %d not modified (304), %d unchanged "
-                        "per sitemap lastmod, %d rejected", c.site, c.discovered,
-                        sum(1 for r in c.results if r.status != 304),
-                        sum(1 for r in c.results if r.status == 304), c.unchanged_by_lastmod,
-                        len(c.rejects))
-
-        todo = [(url, site, site_urls.get(site, ""), sha)
-                for url, site, sha in read.pages_to_extract(con, PARSER_VERSION, full_refresh)]
-        batches = [todo[i:i + EXTRACT_BATCH] for i in range(0, len(todo), EXTRACT_BATCH)]
-        extracted = extract_task.map(batches, unmapped(str(archive.root)),
-                                     unmapped(run_id)).result() if batches else []
-        load.upsert_extractions(con, [row for b in extracted for row in b.rows])
-        rejects += [r for b in extracted for r in b.rejects]
-        counts["extracted"] = sum(len(b.rows) for b in extracted)
-        logger.info("extract: %d pages extracted, %d rejected", counts["extracted"],
-                    sum(len(b.rejects) for b in extracted))
-
-        rows = [ExtractionRow(url, site, site_url, sha,
-                              ExtractedReview(**json.loads(record_json)))
-                for url, site, site_url, sha, record_json in read.all_extractions(con)]
-        enrichment = None
-        if cfg.enrich.wikidata:
-            ids = [c.imdb_id for c in load_catalogue(Path(catalogue)) if c.imdb_id] + [
-                r.record.film_ids["imdb"] for r in rows if "imdb" in r.record.film_ids]
-            try:
-                enrichment = enrich_task(cfg.enrich, str(db_path.with_name(
-                    db_path.stem + ".cache") / "wikidata"), ids)
-            except FetchError as exc:  # enrichment is optional: the run goes on without it
-                rejects.append(Reject.from_fetch_error("enrich", exc))
-        entities = normalise_task(rows, catalogue, enrichment)
-        load.replace_entities(con, {t: getattr(entities, t) for t in load.ENTITY_TABLES})
-        run_checks(con)
-        rejects += entities.rejects
-        load.upsert_rejects(con, rejects, run_id)
-        logger.info("load: %d films, %d critics, %d reviews, %d remake relations",
-                    len(entities.films), len(entities.critics), len(entities.reviews),
-                    len(entities.film_relations))
-
-        remakes = [dict(zip([d[0] for d in cur.description], row, strict=True))
-                   for cur in [con.execute("SELECT * FROM remake_comparison")]
-                   for row in cur.fetchall()]
-        load.finish_run(con, run_id, "completed", counts)
+            with _stage(run, "crawl"):
+                _recover_journals(run)
+                _crawl(run)
+        with _stage(run, "extract"):
+            _extract(run, full_refresh or not crawl)
+        with _stage(run, "normalise+load"):
+            remakes = _normalise_and_load(run, catalogue, db_path)
+        load.finish_run(run.con, run.run_id, "completed", run.counts)
     except (CriticdbError, OSError) as exc:
-        load.finish_run(con, run_id, "failed", counts, f"{type(exc).__name__}: {exc}")
-        con.close()
+        load.finish_run(run.con, run.run_id, "failed", run.counts,
+                        f"{type(exc).__name__}: {exc}")
+        run.con.close()
         if not remote:
             publish(work_path, db_path)  # readers see the failed run and the work kept so far
         raise
-    con.close()
-    if not remote:
-        publish(work_path, db_path)
-    report = report_task(db if remote else str(db_path), report_dir)
-    create_table_artifact(
-        key="remake-comparison",
-        table=[{k: (str(v) if isinstance(v, list) else v) for k, v in r.items()}
-               for r in remakes],
-        description="remake_comparison after this run (ratings only)")
-    create_markdown_artifact(
-        key="review-pipeline-summary",
-        markdown=f"# criticdb run\n\n{json.dumps(counts)}\n\n## Remakes vs originals\n\n"
-                 f"{_remake_markdown(remakes)}\n",
-        description="Run counts and the remake comparison")
-    return RunSummary(run_id, str(db_path), report, counts, remakes)
+    run.con.close()
+    with _stage(run, "publish"):
+        if not remote:
+            publish(work_path, db_path)
+    with _stage(run, "report"):
+        report = report_task(db if remote else str(db_path), report_dir)
+        create_table_artifact(
+            key="remake-comparison",
+            table=[{k: (str(v) if isinstance(v, list) else v) for k, v in r.items()}
+                   for r in remakes],
+            description="remake_comparison after this run (ratings only)")
+        create_markdown_artifact(
+            key="review-pipeline-summary",
+            markdown=f"# criticdb run\n\n{json.dumps(run.counts)}\n\n"
+                     f"## Remakes vs originals\n\n{_remake_markdown(remakes)}\n",
+            description="Run counts and the remake comparison")
+    total = time.perf_counter() - started
+    get_run_logger().info("stages: %s; total %.2f s", ", ".join(
+        f"{k} {v:.2f} s" for k, v in run.seconds.items()), total)
+    return RunSummary(run.run_id, str(db_path), report, run.counts, remakes, run.seconds,
+                      round(total, 3))

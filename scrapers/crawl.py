@@ -11,6 +11,7 @@ from scrapers.config import CrawlSettings, Site
 from scrapers.discover import discover_site
 from scrapers.errors import FetchError
 from scrapers.fetch import Fetcher, FetchResult, PriorFetch
+from scrapers.journal import FetchJournal
 from scrapers.rejects import Reject
 
 
@@ -54,8 +55,10 @@ def unchanged_since_fetch(lastmod: str | None, prior: PriorFetch | None,
 
 
 def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
-               priors: dict[str, PriorFetch]) -> SiteCrawl:
-    """Discover, then fetch every review URL of one site within its politeness limits."""
+               priors: dict[str, PriorFetch], journal: FetchJournal | None = None) -> SiteCrawl:
+    """Discover, then fetch every review URL of one site within its politeness limits.
+
+    With a journal, every stored fetch is recorded durably as soon as it completes."""
     settings = site_settings(site, settings)
     fetcher = Fetcher(settings, {site.host}, archive)
     found = discover_site(site, fetcher)
@@ -63,9 +66,12 @@ def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
 
     def fetch(url: str) -> FetchResult | Reject:
         try:
-            return fetcher.fetch_page(url, priors.get(url))
+            result = fetcher.fetch_page(url, priors.get(url))
         except FetchError as exc:
             return Reject.from_fetch_error("fetch", exc)
+        if journal is not None and result.status != 304:
+            journal.append(result)
+        return result
 
     todo = [u for u in found.urls
             if not unchanged_since_fetch(found.lastmod.get(u), priors.get(u), settings)]

@@ -83,6 +83,7 @@ class DemoRun:
     report_dir: Path
     summary: object
     second: object
+    second_run_requests: list  # the demo servers' log entries made by the second run
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +98,9 @@ def demo_run(prefect_server: None, demo_sites: DemoSites,
                             report_dir=str(tmp / "report"))
     snapshot = tmp / "after_first.duckdb"
     snapshot.write_bytes(db.read_bytes())
+    marks = {name: len(site.log) for name, site in demo_sites.server.sites.items()}
     second = review_pipeline(sources=str(demo_sites.sources), db=str(db),
                              report_dir=str(tmp / "report"))
-    return DemoRun(db, tmp / "report", first, second)
+    requests = [r for name, site in demo_sites.server.sites.items()
+                for r in site.log[marks[name]:]]
+    return DemoRun(db, tmp / "report", first, second, requests)
