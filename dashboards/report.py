@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dashboards import charts
+from scrapers.crashpoints import crashpoint
 from warehouse.db import connect
 
 PAGES = {"index.html": "Overview", "remakes.html": "Remakes", "films.html": "Films",
@@ -89,5 +91,8 @@ def build_report(db: Path, out_dir: Path) -> Path:
     for filename, title in PAGES.items():
         template = env.get_template(filename.replace(".html", ".html.j2"))
         html = template.render(ctx, current=filename, title=title)
-        (out_dir / filename).write_text(html, encoding="utf-8")
+        tmp = out_dir / f".{filename}.tmp"
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, out_dir / filename)  # a reader never opens half a page
+        crashpoint("report")
     return (out_dir / "index.html").resolve()

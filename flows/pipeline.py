@@ -23,6 +23,7 @@ from dashboards.report import build_report
 from flows.demo import demo_sites
 from scrapers.archive import RawArchive
 from scrapers.config import CrawlSettings, EnrichSettings, Site, SourcesConfig, load_sources
+from scrapers.crashpoints import crashpoint
 from scrapers.crawl import SiteCrawl, crawl_site
 from scrapers.errors import CriticdbError, FetchError
 from scrapers.extract.record import PARSER_VERSION, ExtractedReview
@@ -39,7 +40,7 @@ from warehouse.checks import run_checks
 from warehouse.db import connect
 from warehouse.publish import open_working_copy, publish
 
-EXTRACT_BATCH = 25
+EXTRACT_BATCH_MIN, EXTRACT_BATCH_MAX = 25, 500  # pages per extract task
 DEMO_SOURCES = Path(__file__).resolve().parent.parent / "examples" / "demo_sources.toml"
 
 
@@ -163,6 +164,7 @@ def _crawl(run: _Run) -> None:
                                 unmapped(run.run_id)).result()
     page_rows = [row for c in crawls for row in _page_rows(c, run.archive, run.run_id)]
     load.upsert_pages(run.con, page_rows)  # raw before parsed: pages are indexed first
+    crashpoint("load")
     for path in _journal_dir(run.archive).glob(f"{run.run_id}.*.jsonl"):
         path.unlink()  # recorded in pages now
     run.rejects += [r for c in crawls for r in c.rejects]
@@ -184,7 +186,9 @@ def _extract(run: _Run, full_refresh: bool) -> None:
     site_urls = {s.name: s.base_url for s in run.cfg.sites}
     todo = [(url, site, site_urls.get(site, ""), sha)
             for url, site, sha in read.pages_to_extract(run.con, PARSER_VERSION, full_refresh)]
-    batches = [todo[i:i + EXTRACT_BATCH] for i in range(0, len(todo), EXTRACT_BATCH)]
+    # ~16 batches keep every worker busy; bounds keep per-task orchestration (~10 ms) small
+    size = min(EXTRACT_BATCH_MAX, max(EXTRACT_BATCH_MIN, len(todo) // 16 + 1))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     extracted = extract_task.map(batches, unmapped(str(run.archive.root)),
                                  unmapped(run.run_id)).result() if batches else []
     load.upsert_extractions(run.con, [row for b in extracted for row in b.rows])

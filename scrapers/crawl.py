@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from scrapers.archive import RawArchive
 from scrapers.config import CrawlSettings, Site
+from scrapers.crashpoints import crashpoint
 from scrapers.discover import discover_site
 from scrapers.errors import FetchError
 from scrapers.fetch import Fetcher, FetchResult, PriorFetch
@@ -71,6 +72,7 @@ def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
             return Reject.from_fetch_error("fetch", exc)
         if journal is not None and result.status != 304:
             journal.append(result)
+        crashpoint("fetch")
         return result
 
     todo = [u for u in found.urls

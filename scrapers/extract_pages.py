@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scrapers.archive import RawArchive
+from scrapers.crashpoints import crashpoint
 from scrapers.errors import ArchiveError
 from scrapers.extract.cascade import extract_review
 from scrapers.rejects import Reject
@@ -31,6 +32,7 @@ def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
             out.rejects.append(Reject(url, "extract", "archive_unreadable", str(exc)))
             continue
         record = extract_review(body, url)
+        crashpoint("extract")
         if not record.film_title or record.confidence < MIN_CONFIDENCE:
             reason = "no_film_title" if not record.film_title else "low_confidence"
             out.rejects.append(Reject(url, "extract", reason,

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from scrapers.crashpoints import crashpoint
 from scrapers.rejects import Reject
 from warehouse.sql import sql
 
@@ -89,6 +90,7 @@ def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict
                     con.execute(statement)
             con.unregister("batch")
         con.execute("DROP TABLE IF EXISTS changed")
+        crashpoint("load")  # all entity rows written, transaction not yet committed
         con.execute("COMMIT")
     except duckdb.Error:
         con.execute("ROLLBACK")
@@ -97,6 +99,9 @@ def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None,
               sources_file: str) -> None:
+    # a run still 'running' here died without finishing (killed, machine lost)
+    con.execute("UPDATE runs SET status = 'abandoned', message = 'process ended before the "
+                "run finished' WHERE status = 'running'")
     con.execute("INSERT INTO runs (run_id, flow_run_id, started_at, status, sources_file) "
                 "VALUES (?, ?, ?, 'running', ?)",
                 [run_id, flow_run_id, dt.datetime.now(dt.UTC), sources_file])

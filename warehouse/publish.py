@@ -15,6 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
+from scrapers.crashpoints import crashpoint
 from scrapers.errors import CriticdbError
 
 
@@ -42,6 +43,8 @@ def publish(work: Path, db: Path) -> None:
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     try:
         with open(work, "rb") as src, open(tmp, "wb") as dst:
+            dst.write(src.read(64 * 1024))
+            crashpoint("publish")
             shutil.copyfileobj(src, dst, 1024 * 1024)
             dst.flush()
             os.fsync(dst.fileno())

@@ -162,7 +162,7 @@ COMMENT ON COLUMN runs.run_id IS 'Run id (the Prefect flow run id when run under
 COMMENT ON COLUMN runs.flow_run_id IS 'Prefect flow run id, for finding the run in the Prefect UI.';
 COMMENT ON COLUMN runs.started_at IS 'Run start (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'Run end (UTC); NULL while running or if the process died.';
-COMMENT ON COLUMN runs.status IS 'running, completed or failed.';
+COMMENT ON COLUMN runs.status IS 'running, completed, failed, or abandoned (the process died; marked by the next run).';
 COMMENT ON COLUMN runs.sources_file IS 'Sources file the run crawled.';
 COMMENT ON COLUMN runs.pages_discovered IS 'Review URLs discovered.';
 COMMENT ON COLUMN runs.pages_fetched IS 'Pages fetched with a full body.';
