@@ -16,6 +16,7 @@ from warehouse.db import connect
 
 PAGES = {"index.html": "Overview", "remakes.html": "Remakes", "films.html": "Films",
          "critics.html": "Critics", "quality.html": "Data quality"}
+FILMS_SHOWN = 300  # most-reviewed films get a section; the rest are in film_scores
 VIEWS = ("warehouse_overview", "remake_comparison", "remake_summary", "remake_families",
          "film_scores", "review_list", "critic_leanings", "remake_bias", "reject_summary",
          "last_run_rejects", "site_pages", "extraction_sources")
@@ -41,12 +42,15 @@ def load(db: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    films = sorted(data["film_scores"], key=lambda f: (f["year"] or 0, f["title"]))
+    shown = sorted(data["film_scores"], key=lambda f: (-f["n_reviews"], f["title"]))
+    films = sorted(shown[:FILMS_SHOWN], key=lambda f: (f["year"] or 0, f["title"]))
     ranked = [f for f in films if f["n_rated"] >= 2 and f["mean_rated"] is not None]
     ranked.sort(key=lambda f: (-f["mean_rated"], f["title"]))
     by_film: dict[str, list[dict[str, Any]]] = {}
+    shown_ids = {f["film_id"] for f in films}
     for r in data["review_list"]:
-        by_film.setdefault(r["film_id"], []).append(dict(r, link=_safe_url(r["url"])))
+        if r["film_id"] in shown_ids:
+            by_film.setdefault(r["film_id"], []).append(dict(r, link=_safe_url(r["url"])))
     volume: dict[str, int] = {}
     for r in data["review_list"]:
         volume[r["critic"]] = volume.get(r["critic"], 0) + 1
@@ -67,6 +71,7 @@ def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
                                      and r["remake_mean"] is not None]),
         "families": list(families.values()),
         "films": films,
+        "films_not_shown": max(0, len(shown) - FILMS_SHOWN),
         "reviews_by_film": by_film,
         "strips": {fid: charts.strip(revs) for fid, revs in by_film.items()},
         "critics": data["critic_leanings"],

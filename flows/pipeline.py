@@ -3,6 +3,7 @@ aggregate → report. Tasks wrap plain functions; the flow only moves data betwe
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import time
@@ -28,12 +29,12 @@ from scrapers.crawl import SiteCrawl, crawl_site
 from scrapers.errors import CriticdbError, FetchError
 from scrapers.extract.record import PARSER_VERSION, ExtractedReview
 from scrapers.extract_pages import ExtractBatch, extract_pages
-from scrapers.fetch import PriorFetch
+from scrapers.fetch import PriorIndex
 from scrapers.journal import FetchJournal, read_journals
 from scrapers.rejects import Reject
 from scrapers.wikidata import WikidataClient
 from transforms.catalogue import DEFAULT_CATALOGUE, load_catalogue
-from transforms.normalise import Entities, ExtractionRow, normalise
+from transforms.normalise import NORMALISE_VERSION, Entities, ExtractionRow, normalise
 from transforms.wikidata import FilmEnrichment, parse_bindings
 from warehouse import load, read
 from warehouse.checks import run_checks
@@ -61,7 +62,7 @@ def default_archive(db: Path) -> Path:
 
 @task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def crawl_task(site: Site, settings: CrawlSettings, archive_root: str,
-               priors: dict[str, PriorFetch], run_id: str) -> SiteCrawl:
+               priors: PriorIndex, run_id: str) -> SiteCrawl:
     archive = RawArchive(Path(archive_root))
     journal = FetchJournal(_journal_dir(archive), run_id, site.name)
     return crawl_site(site, settings, archive, priors, journal)
@@ -157,13 +158,17 @@ def _recover_journals(run: _Run) -> None:
 
 def _crawl(run: _Run) -> None:
     logger = get_run_logger()
-    priors = read.prior_fetches(run.con)
+    priors = PriorIndex(read.prior_fetches(run.con))
+    sites = list(run.cfg.sites)
     with demo_sites(run.cfg):
-        crawls = crawl_task.map(list(run.cfg.sites), unmapped(run.cfg.crawl),
-                                unmapped(str(run.archive.root)), unmapped(priors),
+        crawls = crawl_task.map(sites, unmapped(run.cfg.crawl), unmapped(str(run.archive.root)),
+                                [priors.for_host(s.host) for s in sites],
                                 unmapped(run.run_id)).result()
     page_rows = [row for c in crawls for row in _page_rows(c, run.archive, run.run_id)]
     load.upsert_pages(run.con, page_rows)  # raw before parsed: pages are indexed first
+    gone = [(r.url, r.http_status) for c in crawls for r in c.rejects
+            if r.stage == "fetch" and r.http_status in (404, 410)]
+    run.counts["gone"] = load.mark_gone(run.con, gone, run.run_id)
     crashpoint("load")
     for path in _journal_dir(run.archive).glob(f"{run.run_id}.*.jsonl"):
         path.unlink()  # recorded in pages now
@@ -198,7 +203,19 @@ def _extract(run: _Run, full_refresh: bool) -> None:
                           sum(len(b.rejects) for b in extracted))
 
 
-def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> list[dict[str, Any]]:
+def _inputs_fingerprint(run: _Run, catalogue: str) -> str:
+    digest = hashlib.sha256(Path(catalogue).read_bytes())
+    digest.update(f"{NORMALISE_VERSION}|{read.live_extractions_fingerprint(run.con)}".encode())
+    return digest.hexdigest()
+
+
+def _remake_rows(run: _Run) -> list[dict[str, Any]]:
+    cur = run.con.execute("SELECT * FROM remake_comparison")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> None:
     rows = [ExtractionRow(url, site, site_url, sha, ExtractedReview(**json.loads(record)))
             for url, site, site_url, sha, record in read.all_extractions(run.con)]
     enrichment = None
@@ -218,9 +235,6 @@ def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> list[dict[s
     get_run_logger().info("load: %d films, %d critics, %d reviews, %d remake relations",
                           len(entities.films), len(entities.critics), len(entities.reviews),
                           len(entities.film_relations))
-    cur = run.con.execute("SELECT * FROM remake_comparison")
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 @flow(name="review_pipeline", task_runner=ThreadPoolTaskRunner(max_workers=8))
@@ -248,8 +262,15 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
         with _stage(run, "extract"):
             _extract(run, full_refresh or not crawl)
         with _stage(run, "normalise+load"):
-            remakes = _normalise_and_load(run, catalogue, db_path)
-        load.finish_run(run.con, run.run_id, "completed", run.counts)
+            inputs = _inputs_fingerprint(run, catalogue)
+            if (full_refresh or cfg.enrich.wikidata
+                    or inputs != read.last_inputs_fingerprint(run.con)):
+                _normalise_and_load(run, catalogue, db_path)
+            else:  # entities are a pure function of these inputs: nothing to rebuild
+                load.upsert_rejects(run.con, run.rejects, run.run_id)
+                get_run_logger().info("load: inputs unchanged since the last run; entities kept")
+            remakes = _remake_rows(run)
+        load.finish_run(run.con, run.run_id, "completed", run.counts, inputs_sha256=inputs)
     except (CriticdbError, OSError) as exc:
         load.finish_run(run.con, run.run_id, "failed", run.counts,
                         f"{type(exc).__name__}: {exc}")

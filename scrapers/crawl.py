@@ -11,7 +11,7 @@ from scrapers.config import CrawlSettings, Site
 from scrapers.crashpoints import crashpoint
 from scrapers.discover import discover_site
 from scrapers.errors import FetchError
-from scrapers.fetch import Fetcher, FetchResult, PriorFetch
+from scrapers.fetch import Fetcher, FetchResult, PriorFetch, PriorIndex
 from scrapers.journal import FetchJournal
 from scrapers.rejects import Reject
 
@@ -56,7 +56,8 @@ def unchanged_since_fetch(lastmod: str | None, prior: PriorFetch | None,
 
 
 def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
-               priors: dict[str, PriorFetch], journal: FetchJournal | None = None) -> SiteCrawl:
+               priors: PriorIndex | dict[str, PriorFetch],
+               journal: FetchJournal | None = None) -> SiteCrawl:
     """Discover, then fetch every review URL of one site within its politeness limits.
 
     With a journal, every stored fetch is recorded durably as soon as it completes."""

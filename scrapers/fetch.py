@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
@@ -34,6 +35,27 @@ class PriorFetch:
     last_modified: str | None
     content_sha256: str | None
     fetched_at: dt.datetime | None = None
+
+
+class PriorIndex:
+    """Validators of earlier fetches by requested URL.
+
+    A plain class on purpose: orchestrators walk dicts and dataclasses passed to tasks
+    (Prefect inspects every element), which cost seconds for 10,000 pages.
+    """
+
+    def __init__(self, priors: dict[str, PriorFetch] | None = None) -> None:
+        self._priors = dict(priors or {})
+
+    def get(self, url: str) -> PriorFetch | None:
+        return self._priors.get(url)
+
+    def for_host(self, host: str) -> PriorIndex:
+        return PriorIndex({u: p for u, p in self._priors.items()
+                           if urlsplit(u).netloc.lower() == host})
+
+    def __len__(self) -> int:
+        return len(self._priors)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from transforms.ratings import to_score
 from transforms.titles import slug
 from transforms.wikidata import FilmEnrichment
 
+# Bump when normalisation logic changes: unchanged inputs then still rebuild the entities.
+NORMALISE_VERSION = "1"
 PROSE_CONFIDENCE = 0.8
 WIKIDATA_CONFIDENCE = 0.9
 

@@ -97,6 +97,21 @@ def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict
         raise
 
 
+def mark_gone(con: duckdb.DuckDBPyConnection, gone: list[tuple[str, int]], run_id: str) -> int:
+    """Mark known pages that now answer 404/410; returns how many were known."""
+    if not gone:
+        return 0
+    con.register("batch", pa.table({"url": [u for u, _ in gone],
+                                    "status": [s for _, s in gone]}))
+    try:
+        known = con.execute("SELECT count(*) FROM pages WHERE url IN (SELECT url FROM batch) "
+                            "OR requested_url IN (SELECT url FROM batch)").fetchall()[0][0]
+        con.execute(sql("statements/mark_gone"), {"run_id": run_id})
+    finally:
+        con.unregister("batch")
+    return known
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None,
               sources_file: str) -> None:
     # a run still 'running' here died without finishing (killed, machine lost)
@@ -108,11 +123,13 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | No
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
-               counts: dict[str, int], message: str | None = None) -> None:
+               counts: dict[str, int], message: str | None = None,
+               inputs_sha256: str | None = None) -> None:
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, pages_discovered = ?, pages_fetched = ?, "
-        "pages_not_modified = ?, pages_rejected = ?, pages_extracted = ?, reviews_total = "
-        "(SELECT count(*) FROM reviews), message = ? WHERE run_id = ?",
+        "pages_not_modified = ?, pages_rejected = ?, pages_extracted = ?, pages_gone = ?, "
+        "reviews_total = (SELECT count(*) FROM reviews), message = ?, inputs_sha256 = ? "
+        "WHERE run_id = ?",
         [dt.datetime.now(dt.UTC), status, counts.get("discovered", 0), counts.get("fetched", 0),
          counts.get("not_modified", 0), counts.get("rejected", 0), counts.get("extracted", 0),
-         message, run_id])
+         counts.get("gone", 0), message, inputs_sha256, run_id])

@@ -23,5 +23,14 @@ def pages_to_extract(con: duckdb.DuckDBPyConnection, parser_version: str,
                                           {"parser_version": parser_version}).fetchall()]
 
 
+def live_extractions_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute(sql("statements/live_extractions_fingerprint")).fetchall()[0][0]
+
+
+def last_inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    rows = con.execute(sql("statements/last_inputs_fingerprint")).fetchall()
+    return rows[0][0] if rows else None
+
+
 def all_extractions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str]]:
     return [tuple(r) for r in con.execute(sql("statements/all_extractions")).fetchall()]
