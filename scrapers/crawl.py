@@ -79,6 +79,11 @@ def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
     todo = [u for u in found.urls
             if not unchanged_since_fetch(found.lastmod.get(u), priors.get(u), settings)]
     out.unchanged_by_lastmod = len(found.urls) - len(todo)
+    if not found.rejects and isinstance(priors, PriorIndex):
+        # Pages we hold that discovery no longer lists may have been deleted: a conditional
+        # GET costs one small request and tells (404/410 marks them gone).
+        listed = set(found.urls)
+        todo += [u for u in priors.urls() if u not in listed]
     workers = max(1, settings.concurrent_requests_per_host)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
         outcomes = list(pool.map(fetch, todo))

@@ -54,6 +54,9 @@ class PriorIndex:
         return PriorIndex({u: p for u, p in self._priors.items()
                            if urlsplit(u).netloc.lower() == host})
 
+    def urls(self) -> list[str]:
+        return sorted(self._priors)
+
     def __len__(self) -> int:
         return len(self._priors)
 

@@ -1,0 +1,21 @@
+"""A bounded soak: 12 runs against a changing site (new, edited, deleted reviews, an outage)."""
+
+from __future__ import annotations
+
+from tests.soak import soak
+
+
+def test_soak_keeps_the_warehouse_true_to_the_site(prefect_server, tmp_path) -> None:
+    out = soak(12, tmp_path)
+    state = out["state"]
+    assert out["dupes"] == (0, 0, 0)
+    live = state.live()
+    got = {title: (body, rating) for title, body, rating, _ in out["reviews"]}
+    assert set(got) == {f"Soak Film {n}" for n in live}  # deleted ones are not current
+    for n in live:
+        v = state.versions[n]
+        assert got[f"Soak Film {n}"] == (f"Version {v} of the review of Soak Film {n}.",
+                                         str(state.rating(n, v))), n  # latest edit wins
+    assert {u.rsplit("/", 2)[-2] for u in out["gone"]} == {str(n) for n in state.deleted}
+    assert any(c["rejected"] for c in out["counts"])  # the outage happened and was survived
+    assert out["runs"] == {"completed": 12}
