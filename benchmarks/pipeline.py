@@ -95,6 +95,7 @@ def main() -> None:
     p.add_argument("--pages", type=int, default=10_000)
     p.add_argument("--port", type=int, default=8810)
     p.add_argument("--task-runner", default="threads", choices=("threads", "dask"))
+    p.add_argument("--dask-workers", type=int, default=2)
     a = p.parse_args()
     from prefect.testing.utilities import prefect_test_harness
 
@@ -106,7 +107,8 @@ def main() -> None:
         t = time.perf_counter()
         with prefect_test_harness(server_startup_timeout=120):
             startup = time.perf_counter() - t
-            flow = review_pipeline.with_options(task_runner=make_task_runner(a.task_runner))
+            flow = review_pipeline.with_options(
+                task_runner=make_task_runner(a.task_runner, workers=a.dask_workers))
             runs = []
             for _ in range(2):
                 t = time.perf_counter()
@@ -118,7 +120,8 @@ def main() -> None:
     batch = min(EXTRACT_BATCH_MAX, max(EXTRACT_BATCH_MIN, n // 16 + 1))
     n_tasks = HOSTS + -(-n // batch) + 2  # crawl per host, extract batches, normalise, report
     orchestration = n_tasks * task_cost + flow_cost
-    print(f"{a.pages} pages on {HOSTS} hosts, task runner {a.task_runner}; temporary Prefect "
+    runner = a.task_runner + (f" ({a.dask_workers} workers)" if a.task_runner == "dask" else "")
+    print(f"{a.pages} pages on {HOSTS} hosts, task runner {runner}; temporary Prefect "
           f"server start-up {startup:.1f} s (not counted below)")
     print(f"first run:  {first:7.2f} s  counts {s1.counts}")
     print(f"  stages: {s1.stage_seconds}")

@@ -28,12 +28,32 @@ def _stop_temporary_prefect_server() -> None:
     SubprocessASGIServer().stop()  # no-op when a real Prefect server is configured
 
 
+def _preflight(db: str, archive_dir: str | None) -> None:
+    """Storage problems (full or read-only disk) as one clear message before the run starts."""
+    if db.startswith("md:"):
+        return
+    from flows.pipeline import default_archive
+    from warehouse.publish import PublishError, open_working_copy
+
+    db_path = Path(db).resolve()
+    open_working_copy(db_path)
+    archive = Path(archive_dir) if archive_dir else default_archive(db_path)
+    probe = archive / ".write-test"
+    try:
+        archive.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise PublishError(f"cannot write to the raw archive {archive}: {exc}") from exc
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import DEMO_SOURCES, review_pipeline
     from flows.runners import make_task_runner
 
     sources = Path(args.sources or DEMO_SOURCES)
     load_sources(sources)  # a bad sources file fails here, before Prefect starts
+    _preflight(args.db, args.archive_dir)
     flow = review_pipeline.with_options(
         task_runner=make_task_runner(args.task_runner, args.dask_address, args.dask_workers))
     summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,

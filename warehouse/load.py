@@ -63,7 +63,8 @@ def _sync_sql(table: str) -> tuple[str, str, str]:
     """
     keys = ENTITY_KEYS[table]
     match = " AND ".join(f"x.{k} IS NOT DISTINCT FROM {table}.{k}" for k in keys)
-    changed = f"CREATE OR REPLACE TEMP TABLE changed AS SELECT * FROM batch EXCEPT SELECT * FROM {table}"  # noqa: E501, S608
+    diff = f"SELECT * FROM batch EXCEPT SELECT * FROM {table}"  # noqa: S608
+    changed = f"CREATE OR REPLACE TEMP TABLE changed AS {diff}"  # noqa: S608
     delete = (f"DELETE FROM {table} WHERE NOT EXISTS (SELECT 1 FROM batch AS x WHERE {match}) "  # noqa: S608
               f"OR EXISTS (SELECT 1 FROM changed AS x WHERE {match})")
     insert = f"INSERT INTO {table} SELECT * FROM changed"  # noqa: S608

@@ -31,9 +31,12 @@ def open_working_copy(db: Path) -> Path:
     """Path of the working copy, seeded from the published file the first time."""
     work = working_path(db)
     if not work.exists() and db.exists():
+        tmp = work.with_name(work.name + ".tmp")
         try:
-            shutil.copyfile(db, work)
+            shutil.copyfile(db, tmp)
+            os.replace(tmp, work)  # never leave a half-copied working database behind
         except OSError as exc:
+            tmp.unlink(missing_ok=True)
             raise PublishError(f"cannot create the working copy {work}: {exc}") from exc
     return work
 
