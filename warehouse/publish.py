@@ -11,6 +11,7 @@ it was; the next run continues from the working copy (every stage is idempotent)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -36,7 +37,8 @@ def open_working_copy(db: Path) -> Path:
             shutil.copyfile(db, tmp)
             os.replace(tmp, work)  # never leave a half-copied working database behind
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only disk refuses even this
+                tmp.unlink(missing_ok=True)
             raise PublishError(f"cannot create the working copy {work}: {exc}") from exc
     return work
 
@@ -53,6 +55,7 @@ def publish(work: Path, db: Path) -> None:
             os.fsync(dst.fileno())
         os.replace(tmp, db)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise PublishError(f"cannot publish the warehouse to {db}: {exc}; the previous "
                            "snapshot is unchanged") from exc
