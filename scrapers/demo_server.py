@@ -93,6 +93,17 @@ def _handler(site: ServedSite) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a client that hung up (a killed crawler, a timeout): nothing to report
+        super().handle_error(request, client_address)
+
+
 class DemoServer:
     """Context manager running one HTTP server thread per demo site."""
 
@@ -104,8 +115,7 @@ class DemoServer:
 
     def __enter__(self) -> DemoServer:
         for name, (root, file_origin, port) in self._spec.items():
-            server = ThreadingHTTPServer(("127.0.0.1", port), BaseHTTPRequestHandler)
-            server.daemon_threads = True
+            server = _Server(("127.0.0.1", port), BaseHTTPRequestHandler)
             site = ServedSite(Path(root), file_origin, server)
             server.RequestHandlerClass = _handler(site)
             self.sites[name] = site
