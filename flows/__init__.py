@@ -12,5 +12,9 @@ for _key, _value in {
     "PREFECT_SERVER_UI_ENABLED": "false",
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
+    # The temporary server's task-run recorder flushes every 5 s by default; stopped in the
+    # middle of a flush it logs "Error flushing events" with CancelledError tracebacks on a
+    # successful run. Flushing often leaves nothing pending when the CLI stops it.
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "0.5",
 }.items():
     os.environ.setdefault(_key, _value)

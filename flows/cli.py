@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from scrapers.config import load_sources
@@ -25,7 +26,10 @@ def _stop_temporary_prefect_server() -> None:
 
     APILogWorker.drain_all(timeout=10)
     EventsWorker.drain_all(timeout=10)
-    SubprocessASGIServer().stop()  # no-op when a real Prefect server is configured
+    server = SubprocessASGIServer()
+    if server.server_process is not None:
+        time.sleep(1.0)  # two recorder flush intervals: the server writes what it received
+    server.stop()  # no-op when a real Prefect server is configured
 
 
 def _preflight(db: str, archive_dir: str | None) -> None:

@@ -3,9 +3,11 @@ aggregate → report. Tasks wrap plain functions; the flow only moves data betwe
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import html
 import json
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -15,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task, unmapped
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -60,12 +67,44 @@ def default_archive(db: Path) -> Path:
     return db.with_name(db.stem + ".raw")
 
 
+class FetchProgress:
+    """A Prefect progress artifact per site, updated at most every few seconds."""
+
+    EVERY_SECONDS = 3.0
+    MIN_PAGES = 50  # small crawls finish before a progress bar would help
+
+    def __init__(self, site: str) -> None:
+        self.site = site
+        self.artifact_id = None
+        self.last = 0.0
+        # fetch threads have no Prefect context: run artifact calls in the task's own
+        self.context = contextvars.copy_context()
+        self.lock = threading.Lock()
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_PAGES:
+            return
+        with self.lock:
+            now = time.monotonic()
+            if done < total and now - self.last < self.EVERY_SECONDS:
+                return
+            self.last = now
+            self.context.run(self._publish, round(100.0 * done / total, 1),
+                             f"Fetching {self.site}: {done} of {total} pages")
+
+    def _publish(self, pct: float, description: str) -> None:
+        if self.artifact_id is None:
+            self.artifact_id = create_progress_artifact(pct, description=description)
+        else:
+            update_progress_artifact(self.artifact_id, pct, description=description)
+
+
 @task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def crawl_task(site: Site, settings: CrawlSettings, archive_root: str,
                priors: PriorIndex, run_id: str) -> SiteCrawl:
     archive = RawArchive(Path(archive_root))
     journal = FetchJournal(_journal_dir(archive), run_id, site.name)
-    return crawl_site(site, settings, archive, priors, journal)
+    return crawl_site(site, settings, archive, priors, journal, FetchProgress(site.name))
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -57,20 +59,34 @@ def unchanged_since_fetch(lastmod: str | None, prior: PriorFetch | None,
 
 def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
                priors: PriorIndex | dict[str, PriorFetch],
-               journal: FetchJournal | None = None) -> SiteCrawl:
+               journal: FetchJournal | None = None,
+               progress: Callable[[int, int], None] | None = None) -> SiteCrawl:
     """Discover, then fetch every review URL of one site within its politeness limits.
 
-    With a journal, every stored fetch is recorded durably as soon as it completes."""
+    With a journal, every stored fetch is recorded durably as soon as it completes;
+    `progress(done, total)` is called after each page (from the fetching threads)."""
     settings = site_settings(site, settings)
     fetcher = Fetcher(settings, {site.host}, archive)
     found = discover_site(site, fetcher)
     out = SiteCrawl(site.name, discovered=len(found.urls), rejects=list(found.rejects))
 
+    done = [0]
+    done_lock = threading.Lock()
+
+    def tick() -> None:
+        if progress is not None:
+            with done_lock:
+                done[0] += 1
+                n = done[0]
+            progress(n, len(todo))
+
     def fetch(url: str) -> FetchResult | Reject:
         try:
             result = fetcher.fetch_page(url, priors.get(url))
         except FetchError as exc:
+            tick()
             return Reject.from_fetch_error("fetch", exc)
+        tick()
         if journal is not None and result.status != 304:
             journal.append(result)
         crashpoint("fetch")

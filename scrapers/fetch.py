@@ -182,7 +182,10 @@ class Fetcher:
                 reason = violation if current == url else "redirect_out_of_scope"
                 raise TerminalFetchError(url, reason, current)
             self.limiter.wait(host_of(current))
-            resp = self._once(current, headers)
+            try:
+                resp = self._once(current, headers)
+            finally:
+                self.limiter.release(host_of(current))
             if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
                 current = canonicalise(resp.headers["location"], base=current)
                 continue
