@@ -3,20 +3,7 @@ of the default threaded run."""
 
 from __future__ import annotations
 
-import duckdb
-
-TABLES = {"films": "*", "critics": "*", "publications": "*", "reviews": "*",
-          "film_relations": "*", "extractions": "* EXCLUDE (extracted_run_id)",
-          "pages": "* EXCLUDE (fetched_at, first_run_id, last_run_id)"}
-
-
-def snapshot(db) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT {cols} FROM {t} ORDER BY ALL").fetchall()  # noqa: S608
-                for t, cols in TABLES.items()}
-    finally:
-        con.close()
+from tests.crash_harness import snapshot
 
 
 def test_dask_run_equals_threaded_run(prefect_server, demo_sites, demo_run, tmp_path) -> None:

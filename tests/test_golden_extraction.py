@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.extraction_accuracy import page_for as _page
+from benchmarks.extraction_accuracy import token_f1
 from scrapers.extract.cascade import extract_review
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,24 +21,6 @@ GOLDEN = sorted((REPO / "tests" / "fixtures" / "sites").glob("*/*.expected.json"
 EXACT_FIELDS = ("film_title", "film_year", "critic", "publication", "published", "rating_raw",
                 "rating_scale", "remake_of")
 MIN_BODY_F1 = 0.9
-
-
-def token_f1(expected: str, got: str) -> float:
-    e, g = expected.split(), got.split()
-    if not e or not g:
-        return float(e == g)
-    common = sum(min(e.count(t), g.count(t)) for t in set(e))
-    if not common:
-        return 0.0
-    p, r = common / len(g), common / len(e)
-    return 2 * p * r / (p + r)
-
-
-def _page(golden: Path, expected: dict) -> Path:
-    """Demo pages live in examples/demo_sites; hand-written cases sit beside their JSON."""
-    if "page" in expected:
-        return REPO / expected["page"]
-    return golden.with_name(golden.name.removesuffix(".expected.json") + ".html")
 
 
 def test_corpus_is_present() -> None:
