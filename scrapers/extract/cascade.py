@@ -1,6 +1,7 @@
 """The extraction cascade: bytes + URL in, one ExtractedReview out, pure and network-free.
 
-Order: site adapter → JSON-LD → microdata → OpenGraph/meta → markup → main text → text rules.
+Order: site adapter → JSON-LD → microdata → RDFa → OpenGraph/meta → markup → main text →
+text rules.
 Each layer fills only fields still empty; `record.source[field]` names the layer that did.
 """
 
@@ -12,7 +13,15 @@ from typing import Any
 
 from lxml import etree
 
-from scrapers.extract import jsonld, main_text, markup, microdata, opengraph, text_rules
+from scrapers.extract import (
+    jsonld,
+    main_text,
+    markup,
+    microdata,
+    opengraph,
+    rdfa,
+    text_rules,
+)
 from scrapers.extract.page import ParsedPage, parse_page
 from scrapers.extract.record import FIELDS, ExtractedReview
 from scrapers.sites import adapter_for
@@ -22,12 +31,13 @@ Layer = Callable[[ParsedPage, dict[str, Any]], dict[str, Any]]
 LAYERS: list[tuple[str, Layer]] = [
     ("jsonld", jsonld.fields),
     ("microdata", microdata.fields),
+    ("rdfa", rdfa.fields),
     ("opengraph", opengraph.fields),
     ("markup", markup.fields),
     ("main_text", main_text.fields),
     ("text", text_rules.fields),
 ]
-SOURCE_WEIGHT = {"adapter": 1.0, "jsonld": 1.0, "microdata": 1.0, "markup": 0.9,
+SOURCE_WEIGHT = {"adapter": 1.0, "jsonld": 1.0, "microdata": 1.0, "rdfa": 1.0, "markup": 0.9,
                  "opengraph": 0.8, "main_text": 0.8, "text": 0.7}
 CONFIDENCE_FIELDS = ("film_title", "film_year", "critic", "published", "body_text")
 UNATTRIBUTABLE = ("film_year", "film_ids", "original_title", "rating_raw", "rating_scale",

@@ -19,7 +19,8 @@ MAX_NODES = 5000
 
 def _types(node: dict) -> set[str]:
     t = node.get("@type", [])
-    return {x.rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
+    return {x.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+            for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
 
 
 def _flatten(items: list[Any]) -> list[dict]:
@@ -85,7 +86,12 @@ def _named_on_page(page: ParsedPage, name: str | None) -> bool:
 
 
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
-    graph = _Graph(nodes(page))
+    return review_fields(page, nodes(page))
+
+
+def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
+    """Review fields from schema.org nodes (JSON-LD, or RDFa converted to the same shape)."""
+    graph = _Graph(found)
     reviews = [n for n in graph.nodes if _types(n) & REVIEW_TYPES]
     films = {graph.name(graph.deref(r.get("itemReviewed"))) for r in reviews}
     if len(films) > 1:

@@ -28,9 +28,16 @@ LABELLED_FRACTION = re.compile(
 OUT_OF_STARS = re.compile(r"\b(?P<v>\d(?:[.,]\d)?|\d½)\s+out of\s+(?P<b>4|5)\s+stars?\b", re.I)
 GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
 REMAKE = re.compile(
-    r"\b(?:remake|reimagining|remaking)\s+of\s+"
+    r"\b(?:remake|reimagining|re-imagining|remaking)\s+of\s+"
     r"(?:the\s+(?:\d{4}\s+)?(?:[A-Z][a-z]+\s+)?(?:film|thriller|movie|original|flick|picture)"
     r",?\s+)?(?P<t>[A-Z0-9¡¿][^()]{0,80}?)\s*\((?P<y>(?:18|19|20)\d{2})\)")
+# "based on the 2008 Swedish film Let the Right One In": year first, title as capitalised
+# words; only films, so "based on the novel" never counts.
+CAP_WORD = r"[A-Z0-9¡¿][\w'’.!-]*"
+TITLE_WORDS = rf"{CAP_WORD}(?:\s+(?:(?:of|the|in|a|an|and|de|la|el|del)\s+)*{CAP_WORD})*"
+BASED_ON = re.compile(
+    r"\b(?:based on|remake of|reimagining of) the\s+(?P<y>(?:18|19|20)\d{2})\s+"
+    rf"(?:[A-Z][a-z]+\s+)?(?:film|movie|thriller|picture),?\s+(?P<t>{TITLE_WORDS})")
 
 
 def title_from_headline(headline: str) -> tuple[str | None, int | None]:
@@ -85,10 +92,11 @@ def rating_in_text(text: str) -> dict[str, str]:
 
 def remakes_in_text(text: str) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
-    for m in REMAKE.finditer(text):
-        item = {"title": m["t"].strip(" ,"), "year": int(m["y"])}
-        if item not in seen:
-            seen.append(item)
+    for pattern in (REMAKE, BASED_ON):
+        for m in pattern.finditer(text):
+            item = {"title": m["t"].strip(" ,.'’"), "year": int(m["y"])}
+            if item not in seen:
+                seen.append(item)
     return seen
 
 

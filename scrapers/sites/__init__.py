@@ -1,11 +1,14 @@
 """Site adapters: one small class per site that overrides only what the generic cascade gets wrong.
 
-Register an adapter here, keyed by host (netloc), and add golden fixtures under
-tests/fixtures/sites/<site>/. The demo sites need none: the generic cascade reads them.
+Adding a site is one module here (a SiteAdapter subclass naming its hosts) plus golden
+fixtures under tests/fixtures/sites/<module>/; the registry below finds it, and refuses a host
+claimed twice. The demo sites need none: the generic cascade reads them.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
 from scrapers.extract.page import ParsedPage
@@ -21,11 +24,11 @@ class SiteAdapter:
 
 
 def _registry() -> dict[str, type[SiteAdapter]]:
-    from scrapers.sites.reelnotes import ReelNotes
-
-    adapters: list[type[SiteAdapter]] = [ReelNotes]
+    """Host → adapter for every SiteAdapter subclass in this package's modules."""
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
     registry: dict[str, type[SiteAdapter]] = {}
-    for adapter in adapters:
+    for adapter in SiteAdapter.__subclasses__():
         for host in adapter.hosts:
             if host in registry:
                 raise ValueError(f"host {host} registered by {registry[host].__name__} and "
