@@ -267,13 +267,17 @@ def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> None:
         except FetchError as exc:  # enrichment is optional: the run goes on without it
             run.rejects.append(Reject.from_fetch_error("enrich", exc))
     entities = normalise_task(rows, catalogue, enrichment)
-    load.replace_entities(run.con, {t: getattr(entities, t) for t in load.ENTITY_TABLES})
+    changes = load.replace_entities(run.con,
+                                    {t: getattr(entities, t) for t in load.ENTITY_TABLES})
+    run.counts.update({f"reviews_{k}": v for k, v in changes["reviews"].items()})
     run_checks(run.con)
     run.rejects += entities.rejects
     load.upsert_rejects(run.con, run.rejects, run.run_id)
-    get_run_logger().info("load: %d films, %d critics, %d reviews, %d remake relations",
-                          len(entities.films), len(entities.critics), len(entities.reviews),
-                          len(entities.film_relations))
+    get_run_logger().info("load: %d films, %d critics, %d reviews (%d added, %d updated, %d "
+                          "removed), %d remake relations", len(entities.films),
+                          len(entities.critics), len(entities.reviews),
+                          changes["reviews"]["added"], changes["reviews"]["updated"],
+                          changes["reviews"]["removed"], len(entities.film_relations))
 
 
 @flow(name="review_pipeline", task_runner=ThreadPoolTaskRunner(max_workers=8))

@@ -94,8 +94,9 @@ def test_second_run_changes_nothing(demo_run) -> None:
             "* EXCLUDE (last_run_id, times_seen)" if table == "rejects" else "*")
         query = f"SELECT {cols} FROM {table} ORDER BY ALL"  # noqa: S608 (constant names)
         assert q(snapshot, query) == q(demo_run.db, query), table
-    runs = q(demo_run.db, "SELECT status FROM runs ORDER BY started_at")
-    assert runs == [("completed",), ("completed",)]
+    runs = q(demo_run.db, "SELECT status, reviews_added, reviews_updated, reviews_removed, "
+             "flow_run_id IS NOT NULL FROM runs ORDER BY started_at")
+    assert runs == [("completed", 64, 0, 0, True), ("completed", 0, 0, 0, True)]
 
 
 def test_reparse_uses_the_archive_only(demo_run, demo_sites, tmp_path) -> None:

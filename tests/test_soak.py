@@ -19,3 +19,7 @@ def test_soak_keeps_the_warehouse_true_to_the_site(prefect_server, tmp_path) -> 
     assert {u.rsplit("/", 2)[-2] for u in out["gone"]} == {str(n) for n in state.deleted}
     assert any(c["rejected"] for c in out["counts"])  # the outage happened and was survived
     assert out["runs"] == {"completed": 12}
+    totals = {k: sum(c.get(f"reviews_{k}", 0) for c in out["counts"])
+              for k in ("added", "updated", "removed")}
+    assert totals["added"] - totals["removed"] == len(live)
+    assert totals["updated"] >= sum(v > 1 for n, v in state.versions.items() if n in live)

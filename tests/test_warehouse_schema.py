@@ -71,7 +71,7 @@ def test_entity_load_touches_only_what_changed(tmp_path) -> None:
                                  "in_catalogue": False},
                                 {"film_id": "d", "title": "d", "year": None,
                                  "in_catalogue": True}])
-    replace_entities(con, changed)
+    assert replace_entities(con, changed)["films"] == {"added": 1, "updated": 1, "removed": 1}
     assert con.execute("SELECT film_id, title, year FROM films ORDER BY film_id").fetchall() == [
         ("a", "A!", 2000), ("c", "c", 2000), ("d", "d", None)]
 

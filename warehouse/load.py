@@ -56,7 +56,7 @@ def upsert_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], run_id
         con.unregister("batch")
 
 
-def _sync_sql(table: str) -> tuple[str, str, str]:
+def _sync_sql(table: str) -> tuple[str, str, str, str]:
     """Statements that make `table` equal to `batch` touching only rows that differ.
 
     Table and key names come from ENTITY_KEYS (constants), never from data.
@@ -68,27 +68,41 @@ def _sync_sql(table: str) -> tuple[str, str, str]:
     delete = (f"DELETE FROM {table} WHERE NOT EXISTS (SELECT 1 FROM batch AS x WHERE {match}) "  # noqa: S608
               f"OR EXISTS (SELECT 1 FROM changed AS x WHERE {match})")
     insert = f"INSERT INTO {table} SELECT * FROM changed"  # noqa: S608
-    return changed, delete, insert
+    updated = (f"SELECT count(*) FROM changed AS c WHERE EXISTS (SELECT 1 FROM {table} "  # noqa: S608
+               f"WHERE {match.replace('x.', 'c.')})")
+    return changed, updated, delete, insert
 
 
-def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
+def replace_entities(con: duckdb.DuckDBPyConnection,
+                     tables: dict[str, list[dict]]) -> dict[str, dict[str, int]]:
     """Make every entity table equal to the freshly normalised rows, in one transaction.
 
     Entities are a deterministic function of all extractions and the catalogue, so this is
     idempotent; only rows that differ are deleted and re-inserted (an unchanged re-load
-    writes nothing), and readers never see a mix of old and new rows.
+    writes nothing), and readers never see a mix of old and new rows. Returns, per table,
+    how many rows were added, updated and removed.
     """
     batches = {t: _batch(con, t, tables[t]) for t in ENTITY_TABLES}
+    changes: dict[str, dict[str, int]] = {}
     con.execute("BEGIN TRANSACTION")
     try:
         for table in ENTITY_TABLES:
             con.register("batch", batches[table])
-            empty = not con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
-            if empty:  # first load: nothing to compare against
+            before = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
+            if not before:  # first load: nothing to compare against
                 con.execute(f"INSERT INTO {table} SELECT * FROM batch")  # noqa: S608
+                changes[table] = {"added": batches[table].num_rows, "updated": 0, "removed": 0}
             else:
-                for statement in _sync_sql(table):
-                    con.execute(statement)
+                changed, updated_sql, delete, insert = _sync_sql(table)
+                con.execute(changed)
+                n_changed = con.execute("SELECT count(*) FROM changed").fetchall()[0][0]
+                updated = con.execute(updated_sql).fetchall()[0][0]
+                con.execute(delete)
+                after_delete = con.execute(
+                    f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
+                con.execute(insert)
+                changes[table] = {"added": n_changed - updated, "updated": updated,
+                                  "removed": before - after_delete - updated}
             con.unregister("batch")
         con.execute("DROP TABLE IF EXISTS changed")
         crashpoint("load")  # all entity rows written, transaction not yet committed
@@ -96,6 +110,7 @@ def replace_entities(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict
     except duckdb.Error:
         con.execute("ROLLBACK")
         raise
+    return changes
 
 
 def mark_gone(con: duckdb.DuckDBPyConnection, gone: list[tuple[str, int]], run_id: str) -> int:
@@ -129,8 +144,10 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, pages_discovered = ?, pages_fetched = ?, "
         "pages_not_modified = ?, pages_rejected = ?, pages_extracted = ?, pages_gone = ?, "
+        "reviews_added = ?, reviews_updated = ?, reviews_removed = ?, "
         "reviews_total = (SELECT count(*) FROM reviews), message = ?, inputs_sha256 = ? "
         "WHERE run_id = ?",
         [dt.datetime.now(dt.UTC), status, counts.get("discovered", 0), counts.get("fetched", 0),
          counts.get("not_modified", 0), counts.get("rejected", 0), counts.get("extracted", 0),
-         counts.get("gone", 0), message, inputs_sha256, run_id])
+         counts.get("gone", 0), counts.get("reviews_added", 0), counts.get("reviews_updated", 0),
+         counts.get("reviews_removed", 0), message, inputs_sha256, run_id])
