@@ -93,3 +93,23 @@ def test_normalised_titles_are_plain_words(title: str) -> None:
     out = normalise_title(title)
     assert out == " ".join(out.split())
     assert all(c.isalnum() or c in " _" for c in out)
+
+
+def test_one_critic_across_publications_by_name_or_profile_link() -> None:
+    def row(url: str, critic: str, profile: str | None, film: str) -> ExtractionRow:
+        rec = ExtractedReview(url=url, film_title=film, film_year=2021, critic=critic,
+                              critic_url=profile)
+        return ExtractionRow(url, "Pub " + url[-1], "", "sha", rec)
+
+    from scrapers.extract.record import ExtractedReview
+
+    entities = normalise([
+        row("https://a.example/1", "Jane Doe", "https://janedoe.example/", "Hard Hit"),
+        row("https://b.example/2", "J. Doe", "https://JaneDoe.example", "Drive My Car"),
+        row("https://c.example/3", "JANE DOE", None, "Parasite"),
+        row("https://d.example/4", "Sam Roe", "https://samroe.example/", "Hard Hit"),
+    ], load_catalogue())
+    assert [(c["critic_id"], c["name"], c["profile_urls"]) for c in entities.critics] == [
+        ("jane-doe", "Jane Doe", ["https://janedoe.example"]),
+        ("sam-roe", "Sam Roe", ["https://samroe.example"])]
+    assert sorted(r["critic_id"] for r in entities.reviews) == ["jane-doe"] * 3 + ["sam-roe"]

@@ -11,7 +11,7 @@ from typing import Any
 from scrapers.extract.record import ExtractedReview
 from scrapers.rejects import Reject
 from transforms.catalogue import CatalogueFilm
-from transforms.critics import critic_id, critic_names
+from transforms.critics import CriticIdentity, critic_names
 from transforms.errors import NormaliseError
 from transforms.film_identity import FilmResolver
 from transforms.inferred_scores import train
@@ -89,10 +89,15 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             if film_id and original and original != film_id:
                 enriched_remakes[(film_id, original)] = 1
     out = Entities()
-    critics: dict[str, str] = {}
+    critics: dict[str, dict[str, Any]] = {}
     publications: dict[str, dict[str, Any]] = {}
     prose: dict[tuple[str, str], int] = {}
     seen_triples: dict[tuple[str, str, str], str] = {}
+    identity = CriticIdentity()
+    for row in rows:
+        names = critic_names(row.record.critic or "")
+        if names:
+            identity.add(names[0], row.record.critic_url)
     for row in sorted(rows, key=lambda r: r.url):
         rec = row.record
         try:
@@ -105,8 +110,9 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             out.rejects.append(Reject(row.url, "normalise", "no_critic"))
             continue
         resolver.note_alias(film_id, rec.film_title or "")
-        cid = critic_id(names[0])
-        critics.setdefault(cid, names[0])
+        cid, display, profile_urls = identity.resolve(names[0])
+        critics.setdefault(cid, {"critic_id": cid, "name": display,
+                                 "profile_urls": profile_urls})
         pub_name = rec.publication or row.site
         pid = slug(pub_name)
         publications.setdefault(pid, {"publication_id": pid, "name": pub_name,
@@ -149,7 +155,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                   "imdb_id": f.imdb_id or None, "wikidata_id": f.wikidata_id or None,
                   "aliases": sorted(f.aliases), "in_catalogue": f.in_catalogue}
                  for f in sorted(resolver.films.values(), key=lambda f: f.film_id)]
-    out.critics = [{"critic_id": k, "name": v} for k, v in sorted(critics.items())]
+    out.critics = [critics[k] for k in sorted(critics)]
     out.publications = [publications[k] for k in sorted(publications)]
     out.film_relations = _relations(catalogue, prose) + [
         {"film_id": a, "related_film_id": b, "relation": "remake_of", "source": "wikidata",

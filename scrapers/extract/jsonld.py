@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
 
 from extruct.jsonld import JsonLdExtractor
 
@@ -74,6 +75,15 @@ def nodes(page: ParsedPage) -> list[dict]:
     return page.cache["jsonld"]
 
 
+def _profile_url(author: Any, base: str) -> str | None:
+    """The author's own link: url, else the first sameAs (a personal site or profile)."""
+    if not isinstance(author, dict):
+        return None
+    links = author.get("url") or author.get("sameAs")
+    link = links[0] if isinstance(links, list) and links else links
+    return urljoin(base, link.strip()) if isinstance(link, str) and link.strip() else None
+
+
 def _named_on_page(page: ParsedPage, name: str | None) -> bool:
     if not name:
         return True
@@ -134,6 +144,7 @@ def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
             out["body_text"] = main["articleBody"].strip()
     critics = graph.names(main.get("author"))
     out["critic"] = ", ".join(critics) if critics else None
+    out["critic_url"] = _profile_url(graph.deref(main.get("author")), page.url)
     out["published"] = iso_date(main.get("datePublished"))
     out["publication"] = graph.name(main.get("publisher"))
     return {k: v for k, v in out.items() if v}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 from scrapers.extract.dates import iso_date
 from scrapers.extract.page import ParsedPage, element_text
@@ -40,8 +41,13 @@ def _critic(page: ParsedPage) -> str | None:
     return None
 
 
+def _critic_url(page: ParsedPage) -> str | None:
+    hrefs = page.xpath(f'//*[{_cls("vcard")}]//a[{_cls("url")}]/@href | //a[@rel="author"]/@href')
+    return urljoin(page.url, hrefs[0].strip()) if hrefs and hrefs[0].strip() else None
+
+
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"critic": _critic(page)}
+    out: dict[str, Any] = {"critic": _critic(page), "critic_url": _critic_url(page)}
     title = _first_text(page, f'//*[{_cls("hentry")}]//*[{_cls("entry-title")}]'
                               f' | //*[{_cls("entry-title")}]')
     out["headline"] = title

@@ -52,6 +52,9 @@ def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
     names = [n for n in (_name(a) for a in (authors if isinstance(authors, list) else [authors]))
              if n]
     out["critic"] = ", ".join(names) if names else None
+    first = authors[0] if isinstance(authors, list) and authors else authors
+    url = _props(first).get("url") if isinstance(first, dict) else None
+    out["critic_url"] = url if isinstance(url, str) and url.startswith("http") else None
     out["published"] = iso_date(p.get("datePublished"))
     out["publication"] = _name(p.get("publisher"))
     body = page.xpath('//*[@itemprop="reviewBody"]')

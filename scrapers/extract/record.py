@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 PARSER_VERSION = "1"
-FIELDS = ("film_title", "film_year", "film_ids", "original_title", "critic", "publication",
+FIELDS = ("film_title", "film_year", "film_ids", "original_title", "critic", "critic_url",
+          "publication",
           "published", "rating_raw", "rating_scale", "body_text", "remake_of")
 
 
@@ -18,6 +19,7 @@ class ExtractedReview:
     film_ids: dict[str, str] = field(default_factory=dict)  # imdb: tt…, wikidata: Q…
     original_title: str | None = None
     critic: str | None = None
+    critic_url: str | None = None  # the critic's profile link, when the page gives one
     publication: str | None = None
     published: str | None = None  # ISO date
     rating_raw: str | None = None
