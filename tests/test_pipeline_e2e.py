@@ -114,3 +114,20 @@ def test_reparse_uses_the_archive_only(demo_run, demo_sites, tmp_path) -> None:
     assert q(db, query) == q(demo_run.db, query)
     assert q(db, "SELECT * FROM reviews ORDER BY url") == q(demo_run.db,
                                                              "SELECT * FROM reviews ORDER BY url")
+
+
+def test_a_failed_stage_marks_the_run_and_keeps_committed_work(demo_sites, prefect_server,
+                                                               tmp_path) -> None:
+    from flows.pipeline import review_pipeline
+    from scrapers.errors import ConfigError
+
+    bad_catalogue = tmp_path / "films.csv"
+    bad_catalogue.write_text("film_key,title\nx,Broken\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(ConfigError):
+        review_pipeline(sources=str(demo_sites.sources), db=str(db),
+                        report_dir=str(tmp_path / "r"), catalogue=str(bad_catalogue))
+    status, message = q(db, "SELECT status, message FROM runs")[0]
+    assert status == "failed" and "lacks columns" in message
+    assert q(db, "SELECT count(*) FROM pages")[0][0] == 64  # fetched pages stay indexed
+    assert q(db, "SELECT count(*) FROM extractions")[0][0] == 64
