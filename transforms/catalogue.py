@@ -1,7 +1,8 @@
 """The film catalogue seed file: known films, their aliases, ids and remake links.
 
-CSV columns (docs/catalogue.md): film_key, title, year, director, country, imdb_id,
-wikidata_id, aliases ('|'-separated), remake_of (film_key of the original).
+CSV columns (documented in README, "Films, critics, aliases and remakes"): film_key, title,
+year, director, country, imdb_id, wikidata_id, aliases ('|'-separated), remake_of (film_key
+of the original).
 """
 
 from __future__ import annotations
