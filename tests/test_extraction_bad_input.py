@@ -77,3 +77,11 @@ def test_generated_html_never_raises(parts: list[str]) -> None:
     assert record.url == URL
     if record.film_year is not None:
         assert 1870 <= record.film_year <= 2100
+
+
+def test_a_commenter_is_never_the_critic() -> None:
+    html = (b"<html><body><article class='hentry'><h1 class='entry-title'>Film Review - Oldboy"
+            b"</h1><div class='entry-content'><p>Oldboy (2003) is fierce.</p></div></article>"
+            b"<section id='comments' class='comments-area'><div class='comment-author vcard'>"
+            b"<span class='fn'>Reader Joe</span></div></section></body></html>")
+    assert extract_review(html, URL).critic is None

@@ -50,6 +50,19 @@ class ParsedPage:
     def xpath(self, expr: str) -> list[Any]:
         return self.doc.xpath(expr)
 
+    def by_class(self, name: str) -> list[Any]:
+        """Elements carrying a class token, in document order (one pass builds the index:
+        class-matching XPath rescans the whole tree every time)."""
+        index = self.cache.get("classes")
+        if index is None:
+            index = self.cache["classes"] = {}
+            for el in self.doc.iter():
+                cls = el.get("class") if isinstance(el.tag, str) else None
+                if cls:
+                    for token in set(cls.split()):
+                        index.setdefault(token, []).append(el)
+        return index.get(name, [])
+
 
 def parse_page(body: bytes, url: str, content_type: str | None = None) -> ParsedPage:
     text = decode_html(body[:MAX_PARSE_BYTES], content_type).replace("\x00", "")

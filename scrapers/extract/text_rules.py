@@ -102,7 +102,7 @@ def remakes_in_text(text: str) -> list[dict[str, Any]]:
 
 def _visible_text(page: ParsedPage) -> str:
     if "visible" not in page.cache:
-        parts = page.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+        parts = page.xpath("//body//text()[not(parent::script) and not(parent::style)]")
         page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
     return page.cache["visible"]
 
