@@ -1,4 +1,4 @@
-"""`criticdb` command line: run, report, sql, extract."""
+"""`criticdb` command line: run, reparse, schedule, report, sql, export, extract, schema-docs."""
 
 from __future__ import annotations
 
@@ -60,9 +60,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     _preflight(args.db, args.archive_dir)
     flow = review_pipeline.with_options(
         task_runner=make_task_runner(args.task_runner, args.dask_address, args.dask_workers))
-    summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,
-                   archive_dir=args.archive_dir, full_refresh=args.full_refresh)
-    _stop_temporary_prefect_server()
+    try:
+        summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,
+                       archive_dir=args.archive_dir, full_refresh=args.full_refresh)
+    finally:
+        _stop_temporary_prefect_server()
     c = summary.counts
     print(f"\ncriticdb run {summary.run_id} completed: {c.get('discovered', 0)} pages "
           f"discovered, {c.get('fetched', 0)} fetched, {c.get('not_modified', 0)} not "
@@ -90,10 +92,12 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_reparse(args: argparse.Namespace) -> int:
     from flows.pipeline import DEMO_SOURCES, review_pipeline
 
-    summary = review_pipeline(sources=str(args.sources or DEMO_SOURCES), db=args.db,
-                              report_dir=args.report_dir, archive_dir=args.archive_dir,
-                              crawl=False)
-    _stop_temporary_prefect_server()
+    try:
+        summary = review_pipeline(sources=str(args.sources or DEMO_SOURCES), db=args.db,
+                                  report_dir=args.report_dir, archive_dir=args.archive_dir,
+                                  crawl=False)
+    finally:
+        _stop_temporary_prefect_server()
     print(f"\ncriticdb reparse {summary.run_id}: {summary.counts.get('extracted', 0)} archived "
           "pages extracted again, no network used")
     print(f"DuckDB warehouse: {summary.db}")
