@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
     try:
         if command == "demo":
             _ensure_env("")
-            _run(BIN / "criticdb", "run", *argv[1:])
+            _run(BIN / "criticdb", "demo", *argv[1:])
         elif command == "test":
             _ensure_env("dev")
             _run(BIN / "ruff", "check", ".")

@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import flows  # noqa: E402,F401  (offline Prefect defaults)
-from scrapers.config import load_sources  # noqa: E402
-from scrapers.demo_server import DemoServer  # noqa: E402
+import criticdb.flows  # noqa: E402,F401  (offline Prefect defaults)
+from criticdb.demo.serve import server_spec  # noqa: E402
+from criticdb.demo.server import DemoServer  # noqa: E402
+from criticdb.scrapers.config import load_sources  # noqa: E402
 from tests.conftest import DEMO_SOURCES, write_sources  # noqa: E402
 from tests.crash_harness import killed, opens, run_cli, snapshot, subprocess_env  # noqa: E402
 
@@ -34,7 +35,7 @@ def main() -> int:
     from prefect.testing.utilities import prefect_test_harness
 
     cfg = load_sources(DEMO_SOURCES)
-    spec = {s.name: (s.serve_from, s.base_url.rstrip("/"), 0) for s in cfg.sites}
+    spec = server_spec(cfg, any_port=True)
     with tempfile.TemporaryDirectory() as tmp, DemoServer(spec) as server, \
             prefect_test_harness(server_startup_timeout=120):
         tmp_path = Path(tmp)

@@ -49,7 +49,7 @@ def generate(root: Path, pages: int, origin: str) -> None:
 
 
 def serve(root: str, port: int) -> None:
-    from scrapers.demo_server import DemoServer
+    from criticdb.demo.server import DemoServer
 
     with DemoServer({"bench": (Path(root), f"http://127.0.0.1:{port}", port)}):
         while True:
@@ -75,10 +75,10 @@ def bare(origin: str, pages: int, concurrency: int, out: Path) -> dict:
 
 def crawler(origin: str, concurrency: int, archive_dir: Path, priors_file: Path | None,
             sitemap: str = "/sitemap-no-lastmod.xml") -> dict:
-    from scrapers.archive import RawArchive
-    from scrapers.config import CrawlSettings, Site, Source
-    from scrapers.crawl import crawl_site
-    from scrapers.fetch import PriorFetch
+    from criticdb.common.records import PriorFetch
+    from criticdb.scrapers.archive import RawArchive
+    from criticdb.scrapers.config import CrawlSettings, Site, Source
+    from criticdb.scrapers.crawl import crawl_site
 
     site = Site("bench", origin + "/", (Source("sitemap", sitemap),), r"^/reviews/")
     settings = CrawlSettings(delay_seconds=0.0, concurrent_requests_per_host=concurrency)

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scrapers.extract.cascade import extract_review  # noqa: E402
+from criticdb.scrapers.extract.cascade import extract_review  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "sites"
 FIELDS = ("film_title", "film_year", "critic", "publication", "published", "rating_raw",

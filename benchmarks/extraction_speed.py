@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.extraction_accuracy import CORPUS, page_for  # noqa: E402
-from scrapers.extract.cascade import extract_review  # noqa: E402
+from criticdb.scrapers.extract.cascade import extract_review  # noqa: E402
 
 TEASER = ('<li class="teaser"><a href="/reviews/film-{i}/">Another film review number {i}</a>'
           "<p>A short teaser for a different review that sits in the sidebar of the page, "

@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from scrapers.extract.cascade import extract_review  # noqa: E402
+from criticdb.scrapers.extract.cascade import extract_review  # noqa: E402
+from criticdb.transforms.errors import RatingError  # noqa: E402
+from criticdb.transforms.ratings import to_score  # noqa: E402
 from tests.test_extraction_bad_input import HTML_BITS  # noqa: E402
-from transforms.errors import RatingError  # noqa: E402
-from transforms.ratings import to_score  # noqa: E402
 
 TIME_BOUND = 5.0
 

@@ -21,16 +21,17 @@ sys.path.insert(0, str(ROOT))
 
 def corpus_reviews() -> list[tuple[str, float]]:
     from benchmarks.extraction_accuracy import CORPUS, page_for
-    from scrapers.extract.cascade import extract_review
-    from transforms.catalogue import load_catalogue
-    from transforms.normalise import ExtractionRow, normalise
+    from criticdb.demo import DEMO_CATALOGUE
+    from criticdb.scrapers.extract.cascade import extract_review
+    from criticdb.transforms.catalogue import load_catalogue
+    from criticdb.transforms.normalise import ExtractionRow, normalise
 
     rows = []
     for golden in sorted(CORPUS.glob("*/*.expected.json")):
         exp = json.loads(golden.read_text(encoding="utf-8"))
         record = extract_review(page_for(golden, exp).read_bytes(), exp["url"])
         rows.append(ExtractionRow(exp["url"], exp.get("publication", ""), "", "", record))
-    reviews = normalise(rows, load_catalogue()).reviews
+    reviews = normalise(rows, load_catalogue(DEMO_CATALOGUE)).reviews
     return [(r["body_text"], r["score"]) for r in reviews
             if r["score_source"] == "rating" and r["body_text"]]
 
@@ -50,7 +51,7 @@ def main() -> None:
     from scipy.stats import spearmanr
     from sklearn.model_selection import KFold
 
-    from transforms.inferred_scores import lexicon_model, text_model
+    from criticdb.transforms.inferred_scores import lexicon_model, text_model
 
     p = argparse.ArgumentParser()
     p.add_argument("--db", type=Path)

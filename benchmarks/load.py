@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from warehouse.db import connect  # noqa: E402
-from warehouse.load import replace_entities  # noqa: E402
+from criticdb.warehouse.db import connect  # noqa: E402
+from criticdb.warehouse.load import replace_entities  # noqa: E402
 
 ANALYSIS_VIEWS = ("film_scores", "remake_comparison", "remake_families", "critic_leanings",
                   "remake_bias", "remake_summary", "relation_conflicts", "extraction_sources")

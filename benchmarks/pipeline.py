@@ -21,15 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import flows  # noqa: E402,F401  (offline Prefect defaults)
+import criticdb.flows  # noqa: E402,F401  (offline Prefect defaults)
 
 HOSTS = 5
 BODY = ("<p>The film keeps its nerve for most of its running time, and the central "
         "performance is quietly excellent even when the script leans on coincidence.</p>") * 6
 
 
-def generate(root: Path, pages: int, port0: int) -> str:
-    sites = []
+def generate(root: Path, pages: int, port0: int) -> tuple[str, dict]:
+    """The sources file and the DemoServer spec that serves the generated sites."""
+    sites, spec = [], {}
     for h in range(HOSTS):
         site = root / f"site{h}"
         origin = f"http://127.0.0.1:{port0 + h}"
@@ -50,18 +51,19 @@ def generate(root: Path, pages: int, port0: int) -> str:
                 f"ld+json'>{json.dumps(ld)}</script></head><body><h1>Bench Film {i}</h1>{BODY}"
                 "</body></html>", encoding="utf-8")
             urls.append(f"{origin}/reviews/film-{i}/")
+        spec[f"Bench {h}"] = (site, origin, port0 + h)
         (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
         (site / "sitemap.xml").write_text(
             '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             + "".join(f"<url><loc>{u}</loc><lastmod>2024-03-01</lastmod></url>" for u in urls)
             + "</urlset>")
         sites.append(f'[[sites]]\nname = "Bench {h}"\nbase_url = "{origin}/"\n'
-                     f'serve_from = "{site}"\ndelay_seconds = 0.0\nconcurrency = 4\n'
+                     'delay_seconds = 0.0\nconcurrency = 4\n'
                      "review_pattern = '^/reviews/'\n"
                      'sources = [{ kind = "sitemap", url = "/sitemap.xml" }]\n')
     sources = root / "sources.toml"
     sources.write_text("[crawl]\nretries = 1\n\n" + "\n".join(sites), encoding="utf-8")
-    return str(sources)
+    return str(sources), spec
 
 
 def per_task_cost(n: int = 200) -> tuple[float, float]:
@@ -99,13 +101,14 @@ def main() -> None:
     a = p.parse_args()
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.pipeline import EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN, review_pipeline
-    from flows.runners import make_task_runner
+    from criticdb.demo.server import DemoServer
+    from criticdb.flows.pipeline import EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN, review_pipeline
+    from criticdb.flows.runners import make_task_runner
 
     with tempfile.TemporaryDirectory() as tmp:
-        sources = generate(Path(tmp), a.pages, a.port)
+        sources, spec = generate(Path(tmp), a.pages, a.port)
         t = time.perf_counter()
-        with prefect_test_harness(server_startup_timeout=120):
+        with prefect_test_harness(server_startup_timeout=120), DemoServer(spec):
             startup = time.perf_counter() - t
             flow = review_pipeline.with_options(
                 task_runner=make_task_runner(a.task_runner, workers=a.dask_workers))

@@ -10,9 +10,9 @@ from typing import Any
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from dashboards import charts
-from scrapers.crashpoints import crashpoint
-from warehouse.db import connect
+from criticdb.common.crashpoints import crashpoint
+from criticdb.dashboards import charts
+from criticdb.warehouse.db import connect
 
 PAGES = {"index.html": "Overview", "remakes.html": "Remakes", "films.html": "Films",
          "critics.html": "Critics", "quality.html": "Data quality"}
@@ -87,7 +87,7 @@ def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
 
 def build_report(db: Path, out_dir: Path) -> Path:
     """Write every page to out_dir and return the path of index.html."""
-    env = Environment(loader=PackageLoader("dashboards", "templates"),
+    env = Environment(loader=PackageLoader("criticdb.dashboards", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     ctx = context(load(db))
     ctx.update(pages=PAGES, generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),

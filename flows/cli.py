@@ -1,15 +1,18 @@
-"""`criticdb` command line: run, reparse, schedule, report, sql, export, extract, schema-docs."""
+"""`criticdb` command line: demo, run, reparse, schedule, report, sql, export, extract,
+schema-docs."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
-from scrapers.config import load_sources
-from scrapers.errors import CriticdbError
+from criticdb.common.errors import ConfigError, CriticdbError
+from criticdb.scrapers.config import load_sources
 
 DEFAULT_DB = "criticdb.duckdb"
 
@@ -36,8 +39,8 @@ def _preflight(db: str, archive_dir: str | None) -> None:
     """Storage problems (full or read-only disk) as one clear message before the run starts."""
     if db.startswith("md:"):
         return
-    from flows.pipeline import default_archive
-    from warehouse.publish import PublishError, open_working_copy
+    from criticdb.flows.pipeline import default_archive
+    from criticdb.warehouse.publish import PublishError, open_working_copy
 
     db_path = Path(db).resolve()
     open_working_copy(db_path)
@@ -51,35 +54,61 @@ def _preflight(db: str, archive_dir: str | None) -> None:
         raise PublishError(f"cannot write to the raw archive {archive}: {exc}") from exc
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from flows.pipeline import DEMO_SOURCES, review_pipeline
-    from flows.runners import make_task_runner
+def _sources(args: argparse.Namespace) -> Path:
+    """--sources, else $CRITICDB_SOURCES: production runs never fall back to the demo."""
+    given = args.sources or os.environ.get("CRITICDB_SOURCES")
+    if not given:
+        raise ConfigError("no sources file: pass --sources FILE or set CRITICDB_SOURCES "
+                          "(`criticdb demo` runs the bundled demo sites)")
+    path = Path(given)
+    load_sources(path)  # a bad sources file fails here, before Prefect starts
+    return path
 
-    sources = Path(args.sources or DEMO_SOURCES)
-    load_sources(sources)  # a bad sources file fails here, before Prefect starts
+
+def _print_summary(summary: object, verb: str) -> None:
+    c = summary.counts  # type: ignore[attr-defined]
+    print(f"\ncriticdb {verb} {summary.run_id} completed: "  # type: ignore[attr-defined]
+          f"{c.get('discovered', 0)} pages discovered, {c.get('fetched', 0)} fetched, "
+          f"{c.get('not_modified', 0)} not modified, {c.get('rejected', 0)} rejected, "
+          f"{c.get('extracted', 0)} extracted")
+    print(f"DuckDB warehouse: {summary.db}")  # type: ignore[attr-defined]
+    print(f"Report:           {summary.report}")  # type: ignore[attr-defined]
+
+
+def _run_pipeline(args: argparse.Namespace, sources: Path, serving: object = None) -> int:
+    from criticdb.flows.pipeline import review_pipeline
+    from criticdb.flows.runners import make_task_runner
+
     _preflight(args.db, args.archive_dir)
     flow = review_pipeline.with_options(
         task_runner=make_task_runner(args.task_runner, args.dask_address, args.dask_workers))
-    try:
-        summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,
-                       archive_dir=args.archive_dir, full_refresh=args.full_refresh)
-    finally:
-        _stop_temporary_prefect_server()
-    c = summary.counts
-    print(f"\ncriticdb run {summary.run_id} completed: {c.get('discovered', 0)} pages "
-          f"discovered, {c.get('fetched', 0)} fetched, {c.get('not_modified', 0)} not "
-          f"modified, {c.get('rejected', 0)} rejected, {c.get('extracted', 0)} extracted")
-    print(f"DuckDB warehouse: {summary.db}")
-    print(f"Report:           {summary.report}")
+    with serving or contextlib.nullcontext():
+        try:
+            summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,
+                           archive_dir=args.archive_dir, full_refresh=args.full_refresh)
+        finally:
+            _stop_temporary_prefect_server()
+    _print_summary(summary, "run")
     return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    return _run_pipeline(args, _sources(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The bundled demo sites, served on 127.0.0.1:8701–8705 for the length of the run."""
+    from criticdb.demo import DEMO_SOURCES
+    from criticdb.demo.serve import demo_sites
+
+    return _run_pipeline(args, DEMO_SOURCES, demo_sites(load_sources(DEMO_SOURCES)))
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
     """One-machine scheduling: serve the flow on a cron schedule from this process."""
-    from flows.pipeline import DEMO_SOURCES, review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
 
-    sources = str(Path(args.sources or DEMO_SOURCES).resolve())
-    load_sources(Path(sources))
+    sources = str(_sources(args).resolve())
     print(f"Serving review_pipeline on cron {args.cron!r}; open the Prefect UI to watch runs. "
           "Ctrl+C stops.")
     review_pipeline.serve(
@@ -90,10 +119,11 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:
-    from flows.pipeline import DEMO_SOURCES, review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
 
+    sources = _sources(args)
     try:
-        summary = review_pipeline(sources=str(args.sources or DEMO_SOURCES), db=args.db,
+        summary = review_pipeline(sources=str(sources), db=args.db,
                                   report_dir=args.report_dir, archive_dir=args.archive_dir,
                                   crawl=False)
     finally:
@@ -106,14 +136,14 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from dashboards.report import build_report
+    from criticdb.dashboards.report import build_report
 
     print(build_report(Path(args.db), Path(args.out)))
     return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from warehouse.db import connect
+    from criticdb.warehouse.db import connect
 
     con = connect(Path(args.db), read_only=True)
     try:
@@ -133,9 +163,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from scrapers.extract.cascade import extract_review
-    from transforms.errors import RatingError
-    from transforms.ratings import to_score
+    from criticdb.scrapers.extract.cascade import extract_review
+    from criticdb.transforms.errors import RatingError
+    from criticdb.transforms.ratings import to_score
 
     record = extract_review(Path(args.page).read_bytes(), args.url).to_dict()
     try:
@@ -149,8 +179,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from warehouse.db import connect
-    from warehouse.export import export_tables
+    from criticdb.warehouse.db import connect
+    from criticdb.warehouse.export import export_tables
 
     con = connect(args.db, read_only=True)
     try:
@@ -164,8 +194,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_schema_docs(args: argparse.Namespace) -> int:
     import tempfile
 
-    from warehouse.db import connect
-    from warehouse.schema_docs import render
+    from criticdb.warehouse.db import connect
+    from criticdb.warehouse.schema_docs import render
 
     with tempfile.TemporaryDirectory() as tmp:
         con = connect(Path(tmp) / "schema.duckdb")
@@ -180,28 +210,33 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="criticdb", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="crawl the sources, load the warehouse, write the report")
-    run.add_argument("--sources", help="sources TOML (default: the bundled demo sites)")
-    run.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    run.add_argument("--report-dir", default="report", help="report directory")
-    run.add_argument("--archive-dir", help="raw page archive (default: <db>.raw/ beside it)")
-    run.add_argument("--full-refresh", action="store_true",
-                     help="re-extract every archived page")
-    run.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
-                     help="where crawl and extract tasks run (default: threads)")
-    run.add_argument("--dask-address", help="scheduler address (tcp://host:8786); default: "
-                     "a local cluster")
-    run.add_argument("--dask-workers", type=int, default=2,
-                     help="worker processes of the local Dask cluster")
+    run.add_argument("--sources", help="sources TOML (default: $CRITICDB_SOURCES)")
+    demo = sub.add_parser("demo", help="run the pipeline on the bundled demo sites (offline)")
+    for cmd in (run, demo):
+        cmd.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+        cmd.add_argument("--report-dir", default="report",
+                         help="report directory (default: %(default)s)")
+        cmd.add_argument("--archive-dir", help="raw page archive (default: <db>.raw/ beside it)")
+        cmd.add_argument("--full-refresh", action="store_true",
+                         help="re-extract every archived page")
+        cmd.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
+                         help="where crawl and extract tasks run (default: threads)")
+        cmd.add_argument("--dask-address", help="scheduler address (tcp://host:8786); default: "
+                         "a local cluster")
+        cmd.add_argument("--dask-workers", type=int, default=2,
+                         help="worker processes of the local Dask cluster (default: 2)")
     run.set_defaults(func=cmd_run)
+    demo.set_defaults(func=cmd_demo)
     sch = sub.add_parser("schedule", help="run the pipeline on a cron schedule (flow.serve)")
     sch.add_argument("--cron", default="0 3 * * *", help="cron expression (default: 03:00)")
     sch.add_argument("--name", default="criticdb-scheduled", help="deployment name")
-    sch.add_argument("--sources")
+    sch.add_argument("--sources", help="sources TOML (default: $CRITICDB_SOURCES)")
     sch.add_argument("--db", default=DEFAULT_DB)
     sch.add_argument("--report-dir", default="report")
     sch.set_defaults(func=cmd_schedule)
     rp = sub.add_parser("reparse", help="re-extract every archived page; no network")
-    rp.add_argument("--sources", help="sources TOML naming the sites (default: demo sites)")
+    rp.add_argument("--sources", help="sources TOML naming the sites (default: "
+                    "$CRITICDB_SOURCES)")
     rp.add_argument("--db", default=DEFAULT_DB)
     rp.add_argument("--report-dir", default="report")
     rp.add_argument("--archive-dir")

@@ -27,29 +27,33 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from dashboards.report import build_report
-from flows.demo import demo_sites
-from scrapers.archive import RawArchive
-from scrapers.config import CrawlSettings, EnrichSettings, Site, SourcesConfig, load_sources
-from scrapers.crashpoints import crashpoint
-from scrapers.crawl import SiteCrawl, crawl_site
-from scrapers.errors import CriticdbError, FetchError
-from scrapers.extract.record import PARSER_VERSION, ExtractedReview
-from scrapers.extract_pages import ExtractBatch, extract_pages
-from scrapers.fetch import PriorIndex
-from scrapers.journal import FetchJournal, read_journals
-from scrapers.rejects import Reject
-from scrapers.wikidata import WikidataClient
-from transforms.catalogue import DEFAULT_CATALOGUE, load_catalogue
-from transforms.normalise import NORMALISE_VERSION, Entities, ExtractionRow, normalise
-from transforms.wikidata import FilmEnrichment, parse_bindings
-from warehouse import load, read
-from warehouse.checks import run_checks
-from warehouse.db import connect
-from warehouse.publish import open_working_copy, publish
+from criticdb.common.crashpoints import crashpoint
+from criticdb.common.errors import CriticdbError, FetchError
+from criticdb.common.records import PARSER_VERSION, ExtractedReview
+from criticdb.common.rejects import Reject
+from criticdb.dashboards.report import build_report
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.config import (
+    CrawlSettings,
+    EnrichSettings,
+    Site,
+    SourcesConfig,
+    load_sources,
+)
+from criticdb.scrapers.crawl import SiteCrawl, crawl_site
+from criticdb.scrapers.extract_pages import ExtractBatch, extract_pages
+from criticdb.scrapers.fetch import PriorIndex
+from criticdb.scrapers.journal import FetchJournal, read_journals
+from criticdb.scrapers.wikidata import WikidataClient
+from criticdb.transforms.catalogue import CatalogueFilm, load_catalogue
+from criticdb.transforms.normalise import NORMALISE_VERSION, Entities, ExtractionRow, normalise
+from criticdb.transforms.wikidata import FilmEnrichment, parse_bindings
+from criticdb.warehouse import load, read
+from criticdb.warehouse.checks import run_checks
+from criticdb.warehouse.db import connect
+from criticdb.warehouse.publish import open_working_copy, publish
 
 EXTRACT_BATCH_MIN, EXTRACT_BATCH_MAX = 25, 500  # pages per extract task
-DEMO_SOURCES = Path(__file__).resolve().parent.parent / "examples" / "demo_sources.toml"
 
 
 @dataclass(frozen=True)
@@ -122,9 +126,9 @@ def enrich_task(settings: EnrichSettings, cache_dir: str, imdb_ids: list[str]
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(rows: list[ExtractionRow], catalogue_path: str,
+def normalise_task(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                    enrichment: dict[str, FilmEnrichment] | None = None) -> Entities:
-    return normalise(rows, load_catalogue(Path(catalogue_path)), enrichment)
+    return normalise(rows, catalogue, enrichment)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -199,10 +203,9 @@ def _crawl(run: _Run) -> None:
     logger = get_run_logger()
     priors = PriorIndex(read.prior_fetches(run.con))
     sites = list(run.cfg.sites)
-    with demo_sites(run.cfg):
-        crawls = crawl_task.map(sites, unmapped(run.cfg.crawl), unmapped(str(run.archive.root)),
-                                [priors.for_host(s.host) for s in sites],
-                                unmapped(run.run_id)).result()
+    crawls = crawl_task.map(sites, unmapped(run.cfg.crawl), unmapped(str(run.archive.root)),
+                            [priors.for_host(s.host) for s in sites],
+                            unmapped(run.run_id)).result()
     page_rows = [row for c in crawls for row in _page_rows(c, run.archive, run.run_id)]
     load.upsert_pages(run.con, page_rows)  # raw before parsed: pages are indexed first
     gone = [(r.url, r.http_status) for c in crawls for r in c.rejects
@@ -242,8 +245,8 @@ def _extract(run: _Run, full_refresh: bool) -> None:
                           sum(len(b.rejects) for b in extracted))
 
 
-def _inputs_fingerprint(run: _Run, catalogue: str) -> str:
-    digest = hashlib.sha256(Path(catalogue).read_bytes())
+def _inputs_fingerprint(run: _Run, catalogue: Path | None) -> str:
+    digest = hashlib.sha256(catalogue.read_bytes() if catalogue else b"")
     digest.update(f"{NORMALISE_VERSION}|{read.live_extractions_fingerprint(run.con)}".encode())
     return digest.hexdigest()
 
@@ -254,12 +257,13 @@ def _remake_rows(run: _Run) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> None:
+def _normalise_and_load(run: _Run, catalogue_path: Path | None, db_path: Path) -> None:
+    catalogue = load_catalogue(catalogue_path) if catalogue_path else []
     rows = [ExtractionRow(url, site, site_url, sha, ExtractedReview(**json.loads(record)))
             for url, site, site_url, sha, record in read.all_extractions(run.con)]
     enrichment = None
     if run.cfg.enrich.wikidata:
-        ids = [c.imdb_id for c in load_catalogue(Path(catalogue)) if c.imdb_id] + [
+        ids = [c.imdb_id for c in catalogue if c.imdb_id] + [
             r.record.film_ids["imdb"] for r in rows if "imdb" in r.record.film_ids]
         try:
             enrichment = enrich_task(run.cfg.enrich, str(db_path.with_name(
@@ -281,14 +285,15 @@ def _normalise_and_load(run: _Run, catalogue: str, db_path: Path) -> None:
 
 
 @flow(name="review_pipeline", task_runner=ThreadPoolTaskRunner(max_workers=8))
-def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb",
+def review_pipeline(sources: str, db: str = "criticdb.duckdb",
                     report_dir: str = "report", archive_dir: str | None = None,
                     full_refresh: bool = False,
-                    catalogue: str = str(DEFAULT_CATALOGUE), crawl: bool = True) -> RunSummary:
+                    catalogue: str | None = None, crawl: bool = True) -> RunSummary:
     """One run. `crawl=False` is `criticdb reparse`: no network, every archived page is
-    extracted again (implies full_refresh)."""
+    extracted again (implies full_refresh). `catalogue` overrides the sources file's."""
     started = time.perf_counter()
     cfg = load_sources(Path(sources))
+    catalogue_path = Path(catalogue) if catalogue else cfg.catalogue
     remote = db.startswith("md:")  # MotherDuck: the service handles concurrent readers
     db_path = Path(db).resolve() if not remote else Path(db.split(":", 1)[1] or "criticdb")
     archive = RawArchive(Path(archive_dir) if archive_dir else default_archive(db_path))
@@ -305,10 +310,10 @@ def review_pipeline(sources: str = str(DEMO_SOURCES), db: str = "criticdb.duckdb
         with _stage(run, "extract"):
             _extract(run, full_refresh or not crawl)
         with _stage(run, "normalise+load"):
-            inputs = _inputs_fingerprint(run, catalogue)
+            inputs = _inputs_fingerprint(run, catalogue_path)
             if (full_refresh or cfg.enrich.wikidata
                     or inputs != read.last_inputs_fingerprint(run.con)):
-                _normalise_and_load(run, catalogue, db_path)
+                _normalise_and_load(run, catalogue_path, db_path)
             else:  # entities are a pure function of these inputs: nothing to rebuild
                 load.upsert_rejects(run.con, run.rejects, run.run_id)
                 get_run_logger().info("load: inputs unchanged since the last run; entities kept")

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from scrapers.errors import ArchiveError
+from criticdb.common.errors import ArchiveError
 
 
 class RawArchive:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapers.urls import canonicalise, scope_violation
+from criticdb.scrapers.urls import canonicalise, scope_violation
 
 # Cheap scan of the head: parsing whole pages here would double the extraction cost.
 LINK = re.compile(rb"<link\b[^>]*>", re.I)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scrapers.errors import ConfigError
+from criticdb.common.errors import ConfigError
 
 DEFAULT_USER_AGENT = "criticdb/0.1 (+https://github.com/criticdb/criticdb; film review research)"
 SOURCE_KINDS = ("sitemap", "feed", "listing", "urls")
@@ -54,7 +55,6 @@ class Site:
     review_pattern: str
     delay_seconds: float | None = None
     concurrency: int | None = None  # per-site override of concurrent_requests_per_host
-    serve_from: Path | None = None  # demo only: a directory the built-in server publishes
 
     @property
     def host(self) -> str:
@@ -67,14 +67,35 @@ class SourcesConfig:
     sites: tuple[Site, ...]
     path: Path | None = None
     enrich: EnrichSettings = field(default_factory=EnrichSettings)
+    catalogue: Path | None = None  # a film catalogue CSV; none means no seed films
 
 
-def _site(raw: dict, root: Path, index: int) -> Site:
+SITE_KEYS = ("name", "base_url", "review_pattern", "sources", "delay_seconds", "concurrency")
+SOURCE_KEYS = ("kind", "url", "urls", "link_selector", "next_selector", "max_pages")
+TOP_KEYS = ("crawl", "enrich", "sites", "catalogue")
+
+
+def _check_keys(found: object, known: tuple[str, ...] | set[str], where: str,
+                path: Path | None = None) -> None:
+    """Unknown keys are typos far more often than intent: name them, with a guess."""
+    if not isinstance(found, dict):
+        raise ConfigError(f"{where} must be a table" + (f" in {path}" if path else ""))
+    for key in found:
+        if key not in known:
+            guess = difflib.get_close_matches(key, list(known), n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys: {sorted(known)}"
+            raise ConfigError(f"unknown key '{key}' in {where}" +
+                              (f" of {path}" if path else "") + hint)
+
+
+def _site(raw: dict, index: int) -> Site:
+    _check_keys(raw, SITE_KEYS, f"sites[{index}]")
     for key in ("name", "base_url", "review_pattern", "sources"):
         if key not in raw:
             raise ConfigError(f"sites[{index}] needs '{key}'")
     sources = []
     for j, src in enumerate(raw["sources"]):
+        _check_keys(src, SOURCE_KEYS, f"sites[{index}].sources[{j}]")
         if src.get("kind") not in SOURCE_KINDS:
             raise ConfigError(f"sites[{index}].sources[{j}].kind must be one of {SOURCE_KINDS}")
         urls = src.get("urls") if src["kind"] == "urls" else None
@@ -83,10 +104,8 @@ def _site(raw: dict, root: Path, index: int) -> Site:
                 raise ConfigError(f"sites[{index}].sources[{j}] needs 'url'")
             sources.append(Source(src["kind"], url, src.get("link_selector", "a"),
                                   src.get("next_selector", ""), int(src.get("max_pages", 50))))
-    serve = raw.get("serve_from")
     return Site(raw["name"], raw["base_url"].rstrip("/") + "/", tuple(sources),
-                raw["review_pattern"], raw.get("delay_seconds"), raw.get("concurrency"),
-                (root / serve).resolve() if serve else None)
+                raw["review_pattern"], raw.get("delay_seconds"), raw.get("concurrency"))
 
 
 def load_sources(path: Path) -> SourcesConfig:
@@ -96,20 +115,22 @@ def load_sources(path: Path) -> SourcesConfig:
         raise ConfigError(f"sources file not found: {path}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"sources file {path} is not valid TOML: {exc}") from exc
+    _check_keys(raw, TOP_KEYS, "the top level", path)
     crawl_raw = raw.get("crawl", {})
-    known = set(CrawlSettings.__dataclass_fields__)
-    unknown = set(crawl_raw) - known
-    if unknown:
-        raise ConfigError(f"unknown [crawl] keys in {path}: {sorted(unknown)}")
-    sites = tuple(_site(s, Path(path).parent, i) for i, s in enumerate(raw.get("sites", [])))
+    _check_keys(crawl_raw, set(CrawlSettings.__dataclass_fields__), "[crawl]", path)
+    sites = tuple(_site(s, i) for i, s in enumerate(raw.get("sites", [])))
     if not sites:
         raise ConfigError(f"{path} defines no [[sites]]")
     names = [s.name for s in sites]
     if len(set(names)) != len(names):
         raise ConfigError(f"site names must be unique in {path}")
     enrich_raw = raw.get("enrich", {})
-    unknown = set(enrich_raw) - set(EnrichSettings.__dataclass_fields__)
-    if unknown:
-        raise ConfigError(f"unknown [enrich] keys in {path}: {sorted(unknown)}")
+    _check_keys(enrich_raw, set(EnrichSettings.__dataclass_fields__), "[enrich]", path)
+    catalogue = raw.get("catalogue")
+    if catalogue is not None and not isinstance(catalogue, str):
+        raise ConfigError(f"'catalogue' in {path} must be a file name (a string)")
+    catalogue_path = (Path(path).parent / catalogue).resolve() if catalogue else None
+    if catalogue_path is not None and not catalogue_path.is_file():
+        raise ConfigError(f"catalogue file not found: {catalogue_path} (named in {path})")
     return SourcesConfig(CrawlSettings(**crawl_raw), sites, Path(path),
-                         EnrichSettings(**enrich_raw))
+                         EnrichSettings(**enrich_raw), catalogue_path)

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from scrapers.archive import RawArchive
-from scrapers.config import CrawlSettings, Site
-from scrapers.crashpoints import crashpoint
-from scrapers.discover import discover_site
-from scrapers.errors import FetchError
-from scrapers.fetch import Fetcher, FetchResult, PriorFetch, PriorIndex
-from scrapers.journal import FetchJournal
-from scrapers.rejects import Reject
+from criticdb.common.crashpoints import crashpoint
+from criticdb.common.errors import FetchError
+from criticdb.common.records import PriorFetch
+from criticdb.common.rejects import Reject
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.config import CrawlSettings, Site
+from criticdb.scrapers.discover import discover_site
+from criticdb.scrapers.fetch import Fetcher, FetchResult, PriorIndex
+from criticdb.scrapers.journal import FetchJournal
 
 
 @dataclass

@@ -13,11 +13,11 @@ from bs4 import BeautifulSoup
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from scrapers.config import Site, Source
-from scrapers.errors import FetchError
-from scrapers.fetch import Fetcher
-from scrapers.rejects import Reject
-from scrapers.urls import canonicalise, scope_violation
+from criticdb.common.errors import FetchError
+from criticdb.common.rejects import Reject
+from criticdb.scrapers.config import Site, Source
+from criticdb.scrapers.fetch import Fetcher
+from criticdb.scrapers.urls import canonicalise, scope_violation
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for one uncompressed file
 MAX_SITEMAP_DEPTH = 3

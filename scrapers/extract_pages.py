@@ -6,11 +6,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrapers.archive import RawArchive
-from scrapers.crashpoints import crashpoint
-from scrapers.errors import ArchiveError
-from scrapers.extract.cascade import extract_review
-from scrapers.rejects import Reject
+from criticdb.common.crashpoints import crashpoint
+from criticdb.common.errors import ArchiveError
+from criticdb.common.rejects import Reject
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.extract.cascade import extract_review
 
 MIN_CONFIDENCE = 0.3  # below this the page is probably not a review at all
 

@@ -14,27 +14,19 @@ from urllib.parse import urlsplit
 import requests
 import requests.adapters
 
-from scrapers.archive import RawArchive
-from scrapers.canonical import canonical_url
-from scrapers.config import CrawlSettings
-from scrapers.errors import FetchError, TerminalFetchError, TransientFetchError
-from scrapers.rate_limit import HostRateLimiter
-from scrapers.robots import RobotsCache
-from scrapers.urls import canonicalise, host_of, scope_violation
+from criticdb.common.errors import FetchError, TerminalFetchError, TransientFetchError
+from criticdb.common.records import PriorFetch
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.canonical import canonical_url
+from criticdb.scrapers.config import CrawlSettings
+from criticdb.scrapers.rate_limit import HostRateLimiter
+from criticdb.scrapers.robots import RobotsCache
+from criticdb.scrapers.urls import canonicalise, host_of, scope_violation
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml",
                   "application/rss+xml", "application/atom+xml", "text/plain",
                   "application/gzip", "application/x-gzip")  # gzip'd sitemaps
 MAX_RETRY_AFTER = 60.0
-
-
-@dataclass(frozen=True)
-class PriorFetch:
-    url: str  # the canonical URL the page was stored under
-    etag: str | None
-    last_modified: str | None
-    content_sha256: str | None
-    fetched_at: dt.datetime | None = None
 
 
 class PriorIndex:

@@ -14,7 +14,7 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from scrapers.fetch import FetchResult
+from criticdb.scrapers.fetch import FetchResult
 
 
 class FetchJournal:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from protego import Protego
 
-from scrapers.errors import FetchError
-from scrapers.urls import host_of
+from criticdb.common.errors import FetchError
+from criticdb.scrapers.urls import host_of
 
 # Fetches robots.txt: returns (status, body) or raises FetchError.
 RobotsGetter = Callable[[str], tuple[int, bytes]]

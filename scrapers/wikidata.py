@@ -15,8 +15,8 @@ from typing import Any
 
 import requests
 
-from scrapers.config import DEFAULT_USER_AGENT
-from scrapers.errors import TerminalFetchError, TransientFetchError
+from criticdb.common.errors import TerminalFetchError, TransientFetchError
+from criticdb.scrapers.config import DEFAULT_USER_AGENT
 
 ENDPOINT = "https://query.wikidata.org/sparql"
 IMDB_ID = re.compile(r"^tt\d{7,9}$")

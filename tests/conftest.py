@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-import flows  # noqa: F401  (sets offline Prefect defaults before Prefect is imported)
-from scrapers.config import load_sources
-from scrapers.demo_server import DemoServer
+import criticdb.flows  # noqa: F401  (sets offline Prefect defaults before Prefect is imported)
+from criticdb.demo import DEMO_CATALOGUE, DEMO_SOURCES
+from criticdb.demo.serve import server_spec
+from criticdb.demo.server import DemoServer
+from criticdb.scrapers.config import load_sources
 
 REPO = Path(__file__).resolve().parent.parent
-DEMO_SOURCES = REPO / "examples" / "demo_sources.toml"
 
 # Tests never reach beyond loopback: no proxies, no Prefect Cloud.
 for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
@@ -63,7 +64,7 @@ def write_sources(origins: dict[str, str], path: Path, delay: float = 0.0) -> Pa
     for site in cfg.sites:
         text = text.replace(f'base_url = "{site.base_url}"', f'base_url = "{origins[site.name]}/"')
     text = text.replace("delay_seconds = 0.02", f"delay_seconds = {delay}")
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("serve_from"))
+    text = text.replace('catalogue = "films.csv"', f'catalogue = "{DEMO_CATALOGUE}"')
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -71,7 +72,7 @@ def write_sources(origins: dict[str, str], path: Path, delay: float = 0.0) -> Pa
 @pytest.fixture(scope="session")
 def demo_sites() -> Iterator[DemoSites]:
     cfg = load_sources(DEMO_SOURCES)
-    spec = {s.name: (s.serve_from, s.base_url.rstrip("/"), 0) for s in cfg.sites}
+    spec = server_spec(cfg, any_port=True)
     with DemoServer(spec) as server, tempfile.TemporaryDirectory() as tmp:
         origins = {name: site.origin for name, site in server.sites.items()}
         yield DemoSites(server, write_sources(origins, Path(tmp) / "sources.toml"))
@@ -90,7 +91,7 @@ class DemoRun:
 def demo_run(prefect_server: None, demo_sites: DemoSites,
              tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     """The demo pipeline run twice into one warehouse; the snapshot after run one is kept."""
-    from flows.pipeline import review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
 
     tmp = tmp_path_factory.mktemp("demo_run")
     db = tmp / "criticdb.duckdb"

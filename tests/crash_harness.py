@@ -21,7 +21,8 @@ def run_cli(sources: Path, db: Path, crash_at: str | None, env: dict[str, str]) 
     env.pop("CRITICDB_CRASH_AT", None)
     if crash_at:
         env["CRITICDB_CRASH_AT"] = crash_at
-    out = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--sources", str(sources),
+    out = subprocess.run([sys.executable, "-m", "criticdb.flows.cli", "run",
+                          "--sources", str(sources),
                           "--db", str(db), "--report-dir", str(db.parent / "report")],
                          env=env, capture_output=True, text=True, timeout=600)
     if crash_at is None and out.returncode != 0:

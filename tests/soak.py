@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-import flows  # noqa: F401  (offline Prefect defaults, before Prefect is imported)
+import criticdb.flows  # noqa: F401  (offline Prefect defaults, before Prefect is imported)
 from tests.servers.mutable import MutableSite
 
 
@@ -26,7 +26,7 @@ def sources_file(origin: str, path: Path) -> Path:
 
 
 def soak(runs: int, tmp: Path) -> dict:
-    from flows.pipeline import review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
 
     db = tmp / "soak.duckdb"
     statuses = []

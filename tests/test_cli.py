@@ -11,12 +11,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def criticdb(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "criticdb.flows.cli", *args], capture_output=True,
                           text=True, cwd=REPO, timeout=120)
 
 
 def test_extract_prints_the_review_as_json() -> None:
-    page = "examples/demo_sites/marquee/reviews/hard-hit-2021/index.html"
+    page = "demo/sites/marquee/reviews/hard-hit-2021/index.html"
     out = criticdb("extract", page, "--url", "http://127.0.0.1:8702/reviews/hard-hit-2021/")
     assert out.returncode == 0, out.stderr
     record = json.loads(out.stdout)

@@ -7,8 +7,8 @@ from tests.crash_harness import snapshot
 
 
 def test_dask_run_equals_threaded_run(prefect_server, demo_sites, demo_run, tmp_path) -> None:
-    from flows.pipeline import review_pipeline
-    from flows.runners import make_task_runner
+    from criticdb.flows.pipeline import review_pipeline
+    from criticdb.flows.runners import make_task_runner
 
     flow = review_pipeline.with_options(task_runner=make_task_runner("dask", workers=2))
     db = tmp_path / "dask.duckdb"

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.archive import RawArchive
-from scrapers.canonical import canonical_url
-from scrapers.config import CrawlSettings, Site, Source
-from scrapers.crawl import crawl_site
-from scrapers.demo_server import DemoServer
-from scrapers.discover import discover_site
-from scrapers.fetch import Fetcher
-from scrapers.urls import canonicalise, scope_violation
+from criticdb.demo.server import DemoServer
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.canonical import canonical_url
+from criticdb.scrapers.config import CrawlSettings, Site, Source
+from criticdb.scrapers.crawl import crawl_site
+from criticdb.scrapers.discover import discover_site
+from criticdb.scrapers.fetch import Fetcher
+from criticdb.scrapers.urls import canonicalise, scope_violation
 
 SETTINGS = CrawlSettings(delay_seconds=0.0, retries=0, read_timeout=2.0)
 ORIGIN = "http://127.0.0.1:9999"  # files are written with this origin; the server rewrites it

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract.cascade import extract_review
 
 URL = "https://example.org/reviews/x/"
 TIME_LIMIT = 10.0

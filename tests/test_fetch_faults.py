@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.archive import RawArchive
-from scrapers.config import CrawlSettings, Site, Source
-from scrapers.crawl import crawl_site
-from scrapers.extract.page import decode_html
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.config import CrawlSettings, Site, Source
+from criticdb.scrapers.crawl import crawl_site
+from criticdb.scrapers.extract.page import decode_html
 from tests.servers.faults import FaultServer
 
 SETTINGS = CrawlSettings(delay_seconds=0.0, connect_timeout=1.0, read_timeout=1.0,
@@ -75,10 +75,11 @@ def test_limits_hold_and_nothing_out_of_scope_is_requested(crawl) -> None:
 
 
 def test_conditional_get_costs_no_body(tmp_path: Path) -> None:
-    from scrapers.demo_server import DemoServer
-    from scrapers.fetch import Fetcher, PriorFetch
+    from criticdb.common.records import PriorFetch
+    from criticdb.demo.server import DemoServer
+    from criticdb.scrapers.fetch import Fetcher
 
-    root = Path(__file__).resolve().parent.parent / "examples" / "demo_sites" / "marquee"
+    root = Path(__file__).resolve().parent.parent / "demo" / "sites" / "marquee"
     with DemoServer({"m": (root, "http://127.0.0.1:8702", 0)}) as demo:
         site = demo.sites["m"]
         archive = RawArchive(tmp_path)

@@ -9,12 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapers.extract.cascade import extract_review
-from transforms.catalogue import load_catalogue
-from transforms.errors import UnresolvedFilm
-from transforms.film_identity import FilmResolver
-from transforms.normalise import ExtractionRow, normalise
-from transforms.titles import normalise_title
+from criticdb.demo import DEMO_CATALOGUE
+from criticdb.scrapers.extract.cascade import extract_review
+from criticdb.transforms.catalogue import load_catalogue
+from criticdb.transforms.errors import UnresolvedFilm
+from criticdb.transforms.film_identity import FilmResolver
+from criticdb.transforms.normalise import ExtractionRow, normalise
+from criticdb.transforms.titles import normalise_title
 
 REPO = Path(__file__).resolve().parent.parent
 # The demo generator's film keys → the warehouse film ids they must resolve to.
@@ -38,7 +39,7 @@ def demo_entities() -> tuple[dict[str, str], object]:
         record = extract_review((REPO / exp["page"]).read_bytes(), exp["url"])
         rows.append(ExtractionRow(exp["url"], exp["publication"], "", "sha", record))
         truth[exp["url"]] = exp["film_key"]
-    return truth, normalise(rows, load_catalogue())
+    return truth, normalise(rows, load_catalogue(DEMO_CATALOGUE))
 
 
 def test_every_title_variant_resolves_to_the_right_film(demo_entities) -> None:
@@ -66,7 +67,7 @@ def test_retribution_2015_and_2023_are_two_films_in_one_family(demo_entities) ->
 
 
 def test_year_tolerance_and_ambiguity() -> None:
-    resolver = FilmResolver(load_catalogue())
+    resolver = FilmResolver(load_catalogue(DEMO_CATALOGUE))
     assert resolver.resolve("Retribution", 2016) == "el-desconocido-2015"  # festival ±1
     assert resolver.resolve("Retribution", 2023) == "retribution-2023"
     with pytest.raises(UnresolvedFilm) as err:
@@ -101,14 +102,14 @@ def test_one_critic_across_publications_by_name_or_profile_link() -> None:
                               critic_url=profile)
         return ExtractionRow(url, "Pub " + url[-1], "", "sha", rec)
 
-    from scrapers.extract.record import ExtractedReview
+    from criticdb.common.records import ExtractedReview
 
     entities = normalise([
         row("https://a.example/1", "Jane Doe", "https://janedoe.example/", "Hard Hit"),
         row("https://b.example/2", "J. Doe", "https://JaneDoe.example", "Drive My Car"),
         row("https://c.example/3", "JANE DOE", None, "Parasite"),
         row("https://d.example/4", "Sam Roe", "https://samroe.example/", "Hard Hit"),
-    ], load_catalogue())
+    ], load_catalogue(DEMO_CATALOGUE))
     assert [(c["critic_id"], c["name"], c["profile_urls"]) for c in entities.critics] == [
         ("jane-doe", "Jane Doe", ["https://janedoe.example"]),
         ("sam-roe", "Sam Roe", ["https://samroe.example"])]

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.extraction_accuracy import page_for as _page
 from benchmarks.extraction_accuracy import token_f1
-from scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract.cascade import extract_review
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = sorted((REPO / "tests" / "fixtures" / "sites").glob("*/*.expected.json"))
@@ -63,7 +63,7 @@ def test_accuracy_floors_hold() -> None:
 
 
 def test_every_adapter_is_registered_once_and_has_fixtures() -> None:
-    from scrapers.sites import ADAPTERS
+    from criticdb.scrapers.sites import ADAPTERS
 
     sites_dir = REPO / "scrapers" / "sites"
     modules = {p.stem for p in sites_dir.glob("*.py") if p.stem != "__init__"}

@@ -15,18 +15,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrapers.archive import RawArchive
-from scrapers.config import CrawlSettings, Site, Source
-from scrapers.crawl import crawl_site
-from scrapers.demo_server import DemoServer
-from scrapers.extract.record import ExtractedReview
+from criticdb.common.records import ExtractedReview
+from criticdb.demo import DEMO_CATALOGUE
+from criticdb.demo.server import DemoServer
+from criticdb.scrapers.archive import RawArchive
+from criticdb.scrapers.config import CrawlSettings, Site, Source
+from criticdb.scrapers.crawl import crawl_site
+from criticdb.transforms.catalogue import load_catalogue
+from criticdb.transforms.errors import RatingError
+from criticdb.transforms.normalise import ExtractionRow, normalise
+from criticdb.transforms.ratings import to_score
+from criticdb.warehouse.db import connect
+from criticdb.warehouse.load import replace_entities
 from tests.servers.faults import FaultServer
-from transforms.catalogue import load_catalogue
-from transforms.errors import RatingError
-from transforms.normalise import ExtractionRow, normalise
-from transforms.ratings import to_score
-from warehouse.db import connect
-from warehouse.load import replace_entities
 
 REPO = Path(__file__).resolve().parent.parent
 SQL_TITLE = "'); DROP TABLE reviews; --"
@@ -56,7 +57,7 @@ def test_sql_in_scraped_values_stays_data(tmp_path: Path) -> None:
     record = ExtractedReview(url="https://x.example/r", film_title=SQL_TITLE, film_year=2020,
                              critic="Robert'); DROP TABLE critics; --", body_text=SQL_TITLE)
     entities = normalise([ExtractionRow(record.url, "Pub", "", "sha", record)],
-                         load_catalogue())
+                         load_catalogue(DEMO_CATALOGUE))
     con = connect(tmp_path / "w.duckdb")
     replace_entities(con, {t: getattr(entities, t) for t in
                            ("films", "critics", "publications", "reviews", "film_relations")})
@@ -90,7 +91,7 @@ def test_rating_parser_only_ever_raises_rating_error(raw: str, scale: str) -> No
 
 
 def _cli(args: list[str], env: dict) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "criticdb.flows.cli", *args], capture_output=True,
                           text=True, env=env, timeout=300, cwd=REPO)
 
 
@@ -133,7 +134,7 @@ def test_storage_faults_fail_clearly_and_keep_the_published_warehouse(
 
 def test_a_corrupted_archive_file_is_a_reject_naming_it(prefect_server, demo_sites, demo_run,
                                                        tmp_path: Path) -> None:
-    from flows.pipeline import default_archive, review_pipeline
+    from criticdb.flows.pipeline import default_archive, review_pipeline
 
     archive = tmp_path / "archive"
     shutil.copytree(default_archive(demo_run.db), archive)

@@ -100,7 +100,7 @@ def test_second_run_changes_nothing(demo_run) -> None:
 
 
 def test_reparse_uses_the_archive_only(demo_run, demo_sites, tmp_path) -> None:
-    from flows.pipeline import default_archive, review_pipeline
+    from criticdb.flows.pipeline import default_archive, review_pipeline
 
     db = tmp_path / "copy.duckdb"
     db.write_bytes(demo_run.db.read_bytes())
@@ -118,8 +118,8 @@ def test_reparse_uses_the_archive_only(demo_run, demo_sites, tmp_path) -> None:
 
 def test_a_failed_stage_marks_the_run_and_keeps_committed_work(demo_sites, prefect_server,
                                                                tmp_path) -> None:
-    from flows.pipeline import review_pipeline
-    from scrapers.errors import ConfigError
+    from criticdb.common.errors import ConfigError
+    from criticdb.flows.pipeline import review_pipeline
 
     bad_catalogue = tmp_path / "films.csv"
     bad_catalogue.write_text("film_key,title\nx,Broken\n", encoding="utf-8")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.errors import RatingError
-from transforms.ratings import LETTER_SCORES, to_score
+from criticdb.transforms.errors import RatingError
+from criticdb.transforms.ratings import LETTER_SCORES, to_score
 
 
 @pytest.mark.parametrize(("raw", "scale", "score"), [

@@ -29,7 +29,7 @@ READER = textwrap.dedent("""
 
 def test_reader_held_open_never_blocks_or_sees_half_a_run(prefect_server, demo_sites,
                                                            tmp_path) -> None:
-    from flows.pipeline import review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
 
     db = tmp_path / "w.duckdb"
     review_pipeline(sources=str(demo_sites.sources), db=str(db),

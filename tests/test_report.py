@@ -11,9 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboards.report import PAGES, build_report
-from warehouse.db import connect
-from warehouse.load import replace_entities
+from criticdb.dashboards.report import PAGES, build_report
+from criticdb.warehouse.db import connect
+from criticdb.warehouse.load import replace_entities
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.extract.text_rules import (
+from criticdb.scrapers.extract.text_rules import (
     rating_in_text,
     remakes_in_text,
     title_from_headline,
     year_in_text,
 )
-from transforms.critics import critic_names
+from criticdb.transforms.critics import critic_names
 
 
 @pytest.mark.parametrize(("headline", "title", "year"), [

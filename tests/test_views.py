@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from warehouse.db import connect
-from warehouse.load import replace_entities
+from criticdb.warehouse.db import connect
+from criticdb.warehouse.load import replace_entities
 
 
 def _review(film: str, critic: str, score: float, source: str = "rating") -> dict:

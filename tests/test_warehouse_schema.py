@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse.db import WarehouseError, connect, schema_version
-from warehouse.sql import migrations
+from criticdb.warehouse.db import WarehouseError, connect, schema_version
+from criticdb.warehouse.sql import migrations
 
 
 def test_every_table_and_column_is_documented(tmp_path) -> None:
@@ -47,7 +47,7 @@ def test_score_outside_scale_is_refused_by_the_schema(tmp_path) -> None:
 def test_schema_docs_are_current(tmp_path) -> None:
     from pathlib import Path
 
-    from warehouse.schema_docs import render
+    from criticdb.warehouse.schema_docs import render
 
     con = connect(tmp_path / "w.duckdb")
     committed = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text(
@@ -56,7 +56,7 @@ def test_schema_docs_are_current(tmp_path) -> None:
 
 
 def test_entity_load_touches_only_what_changed(tmp_path) -> None:
-    from warehouse.load import replace_entities
+    from criticdb.warehouse.load import replace_entities
 
     con = connect(tmp_path / "w.duckdb")
     base = {"films": [{"film_id": f, "title": f, "year": 2000, "in_catalogue": False}
@@ -77,7 +77,7 @@ def test_entity_load_touches_only_what_changed(tmp_path) -> None:
 
 
 def test_a_version_1_file_is_upgraded_in_place(tmp_path) -> None:
-    from warehouse.sql import sql
+    from criticdb.warehouse.sql import sql
 
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
@@ -96,7 +96,7 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path) -> None:
 
 
 def test_checks_catch_a_duplicate_review(tmp_path) -> None:
-    from warehouse.checks import CheckFailed, run_checks
+    from criticdb.warehouse.checks import CheckFailed, run_checks
 
     con = connect(tmp_path / "w.duckdb")
     run_checks(con)

@@ -10,11 +10,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scrapers.errors import TransientFetchError
-from scrapers.wikidata import WikidataClient, build_query
-from transforms.catalogue import load_catalogue
-from transforms.normalise import normalise
-from transforms.wikidata import parse_bindings
+from criticdb.common.errors import TransientFetchError
+from criticdb.demo import DEMO_CATALOGUE
+from criticdb.scrapers.wikidata import WikidataClient, build_query
+from criticdb.transforms.catalogue import load_catalogue
+from criticdb.transforms.normalise import normalise
+from criticdb.transforms.wikidata import parse_bindings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "let-me-in.sparql.json"
 
@@ -57,7 +58,7 @@ def test_client_caches_and_enrichment_links_films(sparql_server, tmp_path) -> No
     enrichment = parse_bindings(bindings)
     assert set(enrichment) == {"tt1228987", "tt1139797"}
     assert enrichment["tt1228987"].remake_of_imdb == {"tt1139797"}
-    entities = normalise([], load_catalogue(), enrichment)
+    entities = normalise([], load_catalogue(DEMO_CATALOGUE), enrichment)
     films = {f["film_id"]: f for f in entities.films}
     assert films["let-the-right-one-in-2008"]["wikidata_id"] == "Q900002"
     assert "So finster die Nacht" in films["let-the-right-one-in-2008"]["aliases"]

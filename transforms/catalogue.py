@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrapers.errors import ConfigError
+from criticdb.common.errors import ConfigError
 
 DEFAULT_CATALOGUE = Path(__file__).with_name("data") / "films.csv"
 COLUMNS = ("film_key", "title", "year", "director", "country", "imdb_id", "wikidata_id",

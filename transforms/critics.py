@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.titles import slug
+from criticdb.transforms.titles import slug
 
 PREFIX = re.compile(r"^\s*(?:by|words by|review by|written by|reviewed by)\s+", re.I)
 SUFFIX = re.compile(r",\s*(?:staff writer|film critic|critic|contributor|editor).*$", re.I)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scrapers.errors import CriticdbError
+from criticdb.common.errors import CriticdbError
 
 
 class NormaliseError(CriticdbError):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transforms.catalogue import CatalogueFilm
-from transforms.errors import UnresolvedFilm
-from transforms.titles import normalise_title, slug
+from criticdb.transforms.catalogue import CatalogueFilm
+from criticdb.transforms.errors import UnresolvedFilm
+from criticdb.transforms.titles import normalise_title, slug
 
 YEAR_TOLERANCE = 1  # festival premiere vs release year
 

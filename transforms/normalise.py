@@ -8,16 +8,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrapers.extract.record import ExtractedReview
-from scrapers.rejects import Reject
-from transforms.catalogue import CatalogueFilm
-from transforms.critics import CriticIdentity, critic_names
-from transforms.errors import NormaliseError
-from transforms.film_identity import FilmResolver
-from transforms.inferred_scores import train
-from transforms.ratings import to_score
-from transforms.titles import slug
-from transforms.wikidata import FilmEnrichment
+from criticdb.common.records import ExtractedReview
+from criticdb.common.rejects import Reject
+from criticdb.transforms.catalogue import CatalogueFilm
+from criticdb.transforms.critics import CriticIdentity, critic_names
+from criticdb.transforms.errors import NormaliseError
+from criticdb.transforms.film_identity import FilmResolver
+from criticdb.transforms.inferred_scores import train
+from criticdb.transforms.ratings import to_score
+from criticdb.transforms.titles import slug
+from criticdb.transforms.wikidata import FilmEnrichment
 
 # Bump when normalisation logic changes: unchanged inputs then still rebuild the entities.
 NORMALISE_VERSION = "1"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.errors import RatingError
+from criticdb.transforms.errors import RatingError
 
 LETTER_SCORES: dict[str, float] = {
     "A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from scrapers.errors import CriticdbError
-from warehouse.sql import HERE, sql
+from criticdb.common.errors import CriticdbError
+from criticdb.warehouse.sql import HERE, sql
 
 
 class CheckFailed(CriticdbError):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from scrapers.errors import CriticdbError
-from warehouse.sql import migrations, sql, views
+from criticdb.common.errors import CriticdbError
+from criticdb.warehouse.sql import migrations, sql, views
 
 
 class WarehouseError(CriticdbError):

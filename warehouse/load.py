@@ -8,9 +8,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from scrapers.crashpoints import crashpoint
-from scrapers.rejects import Reject
-from warehouse.sql import sql
+from criticdb.common.crashpoints import crashpoint
+from criticdb.common.rejects import Reject
+from criticdb.warehouse.sql import sql
 
 ENTITY_TABLES = ("films", "critics", "publications", "reviews", "film_relations")
 ENTITY_KEYS = {"films": ("film_id",), "critics": ("critic_id",),

@@ -16,8 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
-from scrapers.crashpoints import crashpoint
-from scrapers.errors import CriticdbError
+from criticdb.common.crashpoints import crashpoint
+from criticdb.common.errors import CriticdbError
 
 
 class PublishError(CriticdbError):

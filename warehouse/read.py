@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from scrapers.fetch import PriorFetch
-from warehouse.sql import sql
+from criticdb.common.records import PriorFetch
+from criticdb.warehouse.sql import sql
 
 
 def prior_fetches(con: duckdb.DuckDBPyConnection) -> dict[str, PriorFetch]:

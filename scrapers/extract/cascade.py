@@ -13,7 +13,8 @@ from typing import Any
 
 from lxml import etree
 
-from scrapers.extract import (
+from criticdb.common.records import FIELDS, ExtractedReview
+from criticdb.scrapers.extract import (
     jsonld,
     main_text,
     markup,
@@ -22,10 +23,9 @@ from scrapers.extract import (
     rdfa,
     text_rules,
 )
-from scrapers.extract.page import ParsedPage, parse_page
-from scrapers.extract.record import FIELDS, ExtractedReview
-from scrapers.sites import adapter_for
-from scrapers.urls import host_of
+from criticdb.scrapers.extract.page import ParsedPage, parse_page
+from criticdb.scrapers.sites import adapter_for
+from criticdb.scrapers.urls import host_of
 
 Layer = Callable[[ParsedPage, dict[str, Any]], dict[str, Any]]
 LAYERS: list[tuple[str, Layer]] = [

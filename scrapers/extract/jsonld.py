@@ -7,10 +7,10 @@ from urllib.parse import urljoin
 
 from extruct.jsonld import JsonLdExtractor
 
-from scrapers.extract.dates import iso_date, year_of
-from scrapers.extract.ids import film_ids
-from scrapers.extract.page import ParsedPage
-from scrapers.extract.rating_fields import schema_rating
+from criticdb.scrapers.extract.dates import iso_date, year_of
+from criticdb.scrapers.extract.ids import film_ids
+from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.rating_fields import schema_rating
 
 REVIEW_TYPES = {"Review", "CriticReview", "UserReview"}
 ARTICLE_TYPES = {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle"}

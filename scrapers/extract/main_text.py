@@ -6,7 +6,7 @@ from typing import Any
 
 import trafilatura
 
-from scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.page import ParsedPage
 
 
 def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from scrapers.extract.dates import iso_date
-from scrapers.extract.page import ParsedPage, element_text
+from criticdb.scrapers.extract.dates import iso_date
+from criticdb.scrapers.extract.page import ParsedPage, element_text
 
 BYLINE = re.compile(r"^\s*(?:by|words by|review by|written by)\s+(.+?)\s*(?:[,•·|–—]|$)",
                     re.I)

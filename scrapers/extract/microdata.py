@@ -6,10 +6,10 @@ from typing import Any
 
 from extruct.w3cmicrodata import MicrodataExtractor
 
-from scrapers.extract.dates import iso_date, year_of
-from scrapers.extract.ids import film_ids
-from scrapers.extract.page import ParsedPage, element_text
-from scrapers.extract.rating_fields import schema_rating
+from criticdb.scrapers.extract.dates import iso_date, year_of
+from criticdb.scrapers.extract.ids import film_ids
+from criticdb.scrapers.extract.page import ParsedPage, element_text
+from criticdb.scrapers.extract.rating_fields import schema_rating
 
 
 def _type(item: Any) -> str:

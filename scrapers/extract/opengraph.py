@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapers.extract.dates import iso_date
-from scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.dates import iso_date
+from criticdb.scrapers.extract.page import ParsedPage
 
 
 def _meta(page: ParsedPage, prop: str) -> str | None:

@@ -7,8 +7,8 @@ from typing import Any
 from extruct.rdfa import RDFaExtractor
 from extruct.utils import parse_xmldom_html
 
-from scrapers.extract.jsonld import review_fields
-from scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.jsonld import review_fields
+from criticdb.scrapers.extract.page import ParsedPage
 
 PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.page import ParsedPage
 
 QUOTES = "'\"‘’“”"
 HEADLINE_PATTERNS = [

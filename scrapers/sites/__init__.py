@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 from typing import Any
 
-from scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.page import ParsedPage
 
 
 class SiteAdapter:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapers.extract.page import ParsedPage
-from scrapers.sites import SiteAdapter
+from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.sites import SiteAdapter
 
 RATED = re.compile(r"\brated-(\d{1,2})\b")
 

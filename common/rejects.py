@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapers.errors import FetchError
+from criticdb.common.errors import FetchError
 
 
 @dataclass(frozen=True)

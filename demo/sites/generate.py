@@ -1,11 +1,11 @@
 """Builds the five static demo review sites and their golden expectations.
 
 Inputs: films.toml (facts) and reviews_<site>.toml (original demo prose, ratings, critics).
-Outputs: examples/demo_sites/<site>/ (static files served on loopback) and
+Outputs: demo/sites/<site>/ (static files served on loopback) and
 tests/fixtures/sites/<site>/<slug>.expected.json (the truth each page encodes, written from
 the inputs, never from extractor output).
 
-    python examples/demo_sites/generate.py
+    python demo/sites/generate.py
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
-"""The structured review that extraction produces from one page."""
+"""Records that cross stages: what extraction produces, what an earlier fetch left behind.
+
+They live here, not in scrapers/, so transforms and the warehouse depend on plain types
+rather than on the crawler (and on `requests`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -33,3 +37,14 @@ class ExtractedReview:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class PriorFetch:
+    """Validators of the last stored fetch of a URL, read back from the warehouse."""
+
+    url: str  # the canonical URL the page was stored under
+    etag: str | None
+    last_modified: str | None
+    content_sha256: str | None
+    fetched_at: dt.datetime | None = None
