@@ -32,6 +32,9 @@ class ExtractedReview:
     remake_of: list[dict[str, Any]] = field(default_factory=list)  # [{title, year}]
     source: dict[str, str] = field(default_factory=dict)  # field -> layer that gave it
     confidence: float = 0.0
+    # is this page a film review? film_review | not_film_review | uncertain, and why
+    kind: str = "film_review"
+    kind_evidence: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     parser_version: str = PARSER_VERSION
 

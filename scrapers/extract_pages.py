@@ -8,17 +8,26 @@ from typing import Any
 
 from criticdb.common.crashpoints import crashpoint
 from criticdb.common.errors import ArchiveError
+from criticdb.common.records import ExtractedReview
 from criticdb.common.rejects import Reject
 from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.extract.cascade import extract_review
-
-MIN_CONFIDENCE = 0.3  # below this the page is probably not a review at all
 
 
 @dataclass
 class ExtractBatch:
     rows: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+
+
+def reject_reason(record: ExtractedReview) -> str | None:
+    """Only two things lose a page: it is not a film review, or it names no film. Low
+    confidence is kept as a column (reports can filter on it), never a reason to drop."""
+    if record.kind == "not_film_review":
+        return "not_film_review"
+    if not record.film_title:
+        return "no_film_identified"
+    return None
 
 
 def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
@@ -33,11 +42,10 @@ def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
             continue
         record = extract_review(body, url)
         crashpoint("extract")
-        if not record.film_title or record.confidence < MIN_CONFIDENCE:
-            reason = "no_film_title" if not record.film_title else "low_confidence"
-            out.rejects.append(Reject(url, "extract", reason,
-                                      f"confidence {record.confidence}; "
-                                      f"warnings: {record.warnings[:3]}"))
+        reason = reject_reason(record)
+        if reason is not None:
+            evidence = "; ".join(record.kind_evidence[:6]) or f"warnings: {record.warnings[:3]}"
+            out.rejects.append(Reject(url, "extract", reason, evidence[:500]))
             continue
         out.rows.append({"url": url, "site": site, "site_url": site_url,
                          "content_sha256": sha, "parser_version": record.parser_version,

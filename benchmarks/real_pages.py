@@ -1,0 +1,193 @@
+"""Extraction accuracy on real saved review pages, against a hand-made answer key.
+
+    .venv/bin/python benchmarks/real_pages.py [--misses] [--corpus ../shared/corpus/real-reviews]
+
+The pages are third-party (../shared/corpus/real-reviews, see its README): read in place,
+never copied here. Fields, compared after normalisation (whitespace, case, quote marks):
+film_title; film_year only where the key has one (`a/b` = either); critic where the page
+shows one; rating: `score_0_100` within 2 points of the key's `score` where it has one, the
+key's text otherwise, and nothing invented where the key has none. Negatives (pages that are
+not film reviews) count as rejected when extraction rejects them as `not_film_review`.
+Time per page is shown beside `trafilatura.extract` with default settings on the same pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from criticdb.scrapers.extract.cascade import extract_review  # noqa: E402
+from criticdb.scrapers.extract_pages import reject_reason  # noqa: E402
+from criticdb.transforms.errors import RatingError  # noqa: E402
+from criticdb.transforms.ratings import to_score  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "real-reviews"
+FIELDS = ("film_title", "film_year", "critic", "rating", "published", "remake_of")
+
+
+class CorpusMissing(RuntimeError):
+    """../shared/corpus is not beside this checkout (a contributor's own clone)."""
+
+
+def norm(value: object) -> str:
+    text = unicodedata.normalize("NFKC", str(value or ""))
+    for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-")):
+        text = text.replace(a, b)
+    return " ".join(text.split()).casefold()
+
+
+def score_of(raw: str | None, scale: str | None) -> float | None:
+    if not raw:
+        return None
+    try:
+        return to_score(raw, scale)
+    except RatingError:
+        return None
+
+
+@dataclass
+class Result:
+    pages: int = 0
+    reviews: int = 0
+    hits: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
+    negatives: int = 0
+    negatives_rejected: int = 0
+    reviews_kept: int = 0
+    invented_critics: int = 0
+    invented_ratings: int = 0
+    misses: list[str] = field(default_factory=list)
+    seconds_cascade: float = 0.0
+    seconds_trafilatura: float = 0.0
+    corpus_hash: str = ""
+
+    def count(self, name: str, ok: bool, miss: str) -> None:
+        self.totals[name] = self.totals.get(name, 0) + 1
+        self.hits[name] = self.hits.get(name, 0) + ok
+        if not ok:
+            self.misses.append(f"{name}: {miss}")
+
+    def scores(self) -> dict[str, float]:
+        out = {name: self.hits[name] / self.totals[name] for name in self.totals}
+        out["negatives_rejected"] = self.negatives_rejected / max(1, self.negatives)
+        out["reviews_kept"] = self.reviews_kept / max(1, self.reviews)
+        return out
+
+
+def manifest(corpus: Path) -> list[dict[str, str]]:
+    if not (corpus / "manifest.tsv").is_file():
+        raise CorpusMissing(f"real-page corpus not found at {corpus}")
+    with open(corpus / "manifest.tsv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def _check_review(res: Result, key: dict[str, str], got: dict, name: str) -> None:
+    if key["film_title"]:
+        res.count("film_title", norm(key["film_title"]) == norm(got["film_title"]),
+                  f"{name}: expected {key['film_title']!r}, got {got['film_title']!r}")
+    if key["film_year"]:
+        years = {int(y) for y in key["film_year"].split("/")}
+        res.count("film_year", got["film_year"] in years,
+                  f"{name}: expected {key['film_year']}, got {got['film_year']}")
+    if key["critic"]:
+        res.count("critic", norm(key["critic"]) == norm(got["critic"]),
+                  f"{name}: expected {key['critic']!r}, got {got['critic']!r}")
+    elif got["critic"]:
+        res.invented_critics += 1
+        res.misses.append(f"critic invented: {name}: {got['critic']!r}")
+    score = score_of(got["rating_raw"], got["rating_scale"])
+    if key["score"]:
+        ok = score is not None and abs(score - float(key["score"])) <= 2
+        res.count("rating", ok, f"{name}: expected {key['rating_raw']!r} = {key['score']}, "
+                  f"got {got['rating_raw']!r} ({got['rating_scale']}) = {score}")
+    elif key["rating_raw"]:
+        ok = bool(got["rating_raw"]) and norm(got["rating_raw"]) in norm(key["rating_raw"])
+        res.count("rating", ok, f"{name}: expected {key['rating_raw']!r}, got "
+                  f"{got['rating_raw']!r}")
+    else:
+        ok = not got["rating_raw"]
+        res.invented_ratings += not ok
+        res.count("rating", ok, f"{name}: expected no rating, got {got['rating_raw']!r}")
+    if key["published"]:
+        res.count("published", got["published"] == key["published"],
+                  f"{name}: expected {key['published']}, got {got['published']}")
+    if key["remake_of"]:
+        found = [f"{r['title']} ({r.get('year')})" for r in got["remake_of"]]
+        res.count("remake_of", norm(key["remake_of"]) in map(norm, found),
+                  f"{name}: expected {key['remake_of']!r}, got {found}")
+
+
+def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False) -> Result:
+    import trafilatura
+
+    res = Result()
+    digest = hashlib.sha256((corpus / "manifest.tsv").read_bytes())
+    for key in manifest(corpus):
+        body = (corpus / "pages" / key["file"]).read_bytes()
+        digest.update(body)
+        res.pages += 1
+        started = time.perf_counter()
+        record = extract_review(body, key["url"])
+        reason = reject_reason(record)
+        res.seconds_cascade += time.perf_counter() - started
+        if compare_trafilatura:
+            started = time.perf_counter()
+            trafilatura.extract(body.decode("utf-8", "replace"), url=key["url"])
+            res.seconds_trafilatura += time.perf_counter() - started
+        got = record.to_dict()
+        name = key["file"]
+        if key["kind"] != "film_review":
+            res.negatives += 1
+            ok = reason == "not_film_review"
+            res.negatives_rejected += ok
+            if not ok:
+                res.misses.append(f"negative kept: {name} ({key['kind']}): reason {reason}, "
+                                  f"title {got['film_title']!r}, evidence {got['kind_evidence']}")
+            continue
+        res.reviews += 1
+        res.reviews_kept += reason is None
+        if reason is not None:
+            res.misses.append(f"review rejected: {name}: {reason} {got['kind_evidence']}")
+        _check_review(res, key, got, name)
+    res.corpus_hash = digest.hexdigest()[:16]
+    return res
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    try:
+        res = evaluate(args.corpus, compare_trafilatura=True)
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    print(f"real pages: {res.pages} ({res.reviews} film reviews, {res.negatives} negatives), "
+          f"hash {res.corpus_hash}")
+    for name, score in res.scores().items():
+        total = res.totals.get(name) or {"negatives_rejected": res.negatives}.get(
+            name, res.reviews)
+        print(f"  {name:20s} {score:6.1%}  ({round(score * total)}/{total})")
+    print(f"  critics invented where the page has none: {res.invented_critics}; "
+          f"ratings invented: {res.invented_ratings}")
+    print(f"time per page: cascade {res.seconds_cascade / res.pages * 1000:.1f} ms, "
+          f"trafilatura.extract defaults {res.seconds_trafilatura / res.pages * 1000:.1f} ms "
+          f"({res.seconds_cascade / res.seconds_trafilatura:.2f}x)")
+    if args.misses:
+        for miss in res.misses:
+            print("  miss:", miss)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
