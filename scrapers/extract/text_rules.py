@@ -5,22 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from criticdb.scrapers.extract import titles
 from criticdb.scrapers.extract.page import ParsedPage
 
-QUOTES = "'\"‘’“”"
-HEADLINE_PATTERNS = [
-    re.compile(r"^(?:film|movie)\s+review\s*[-–—:|]\s*(?P<t>.+)$", re.I),
-    re.compile(r"^review\s*[-–—:|]\s*(?P<t>.+)$", re.I),
-    re.compile(rf"^[{QUOTES}](?P<t>[^{QUOTES}]+)[{QUOTES}]\s+(?:movie\s+|film\s+)?review\b", re.I),
-    re.compile(r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?review\s*(?:[-–—:|]|$)", re.I),
-]
-TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*\((?P<y>(?:18|19|20)\d{2})\)\s*$")
 MAX_BARE_TITLE_WORDS = 6
 BARE_TITLE_NOISE = re.compile(r"[:;?]|\b(?:reviews|releases|this week|round-?up)\b", re.I)
 # A score near these words belongs to readers, not to the critic.
 OTHER_RATERS = re.compile(r"\b(?:readers?|audiences?|users?|community|members?|average|"
                           r"visitors?|fans?)\b[^.]{0,25}$", re.I)
-SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
 LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>[A-F][+\-−]?)(?![A-Za-z+\-−])", re.I)
 LABELLED_FRACTION = re.compile(
     r"\b(?:score|rating|verdict|rated|our rating)\s*:?\s*(?P<v>\d{1,3}(?:[.,]\d+)?)\s*"
@@ -46,18 +38,7 @@ def title_from_headline(headline: str) -> tuple[str | None, int | None]:
     A headline that matches no review pattern is taken as a title only when it is short and
     not a sentence: "This week's releases: five films reviewed" names no film.
     """
-    text = " ".join(headline.split())
-    matched = False
-    for pattern in HEADLINE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            text, matched = m["t"].strip(), True
-            break
-    year = None
-    m = TITLE_YEAR.match(text)
-    if m:
-        text, year, matched = m["t"], int(m["y"]), True
-    text = text.strip(QUOTES + " ")
+    text, year, matched = titles.clean(headline)
     if not matched and (len(text.split()) > MAX_BARE_TITLE_WORDS or BARE_TITLE_NOISE.search(text)):
         return None, None
     return (text or None), year
@@ -113,33 +94,20 @@ def _rating_text(page: ParsedPage) -> str:
     return _visible_text(page) + " " + " ".join(str(v) for v in labels)
 
 
-def _headline(page: ParsedPage, partial: dict[str, Any]) -> str | None:
-    if partial.get("headline"):
-        return partial["headline"]
-    if partial.get("og_title"):
-        return SITE_SUFFIX.sub("", partial["og_title"]) if partial.get("publication") and \
-            partial["og_title"].endswith(partial["publication"]) else partial["og_title"]
-    for expr in ("//h1", "//title"):
-        for el in page.xpath(expr):
-            text = " ".join(el.text_content().split())
-            if text:
-                return SITE_SUFFIX.sub("", text) if expr == "//title" else text
-    return None
-
-
 def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     title = partial.get("film_title")
-    if not title and (headline := _headline(page, partial)):
-        title, year = title_from_headline(headline)
+    body = partial.get("body_text") or ""
+    if not title:
+        title, year, certainty = titles.choose(page, partial, body or _visible_text(page))
         out["film_title"] = title
         out["headline_year"] = year
-    body = partial.get("body_text") or ""
+        out["title_certainty"] = certainty
     if title and not partial.get("film_year") and not out.get("headline_year"):
         out["film_year"] = year_in_text(title, body) or year_in_text(title, _visible_text(page))
     out.update(rating_in_text(_rating_text(page)))
     out["remake_of"] = remakes_in_text(body)
-    titles = page.xpath("//title")
-    if titles and " | " in (t := titles[0].text_content()):
+    heads = page.xpath("//title")
+    if heads and " | " in (t := heads[0].text_content()):
         out["publication"] = t.rsplit(" | ", 1)[1].strip()
     return {k: v for k, v in out.items() if v}

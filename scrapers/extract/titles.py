@@ -1,0 +1,305 @@
+"""The film title from the headlines a page carries, chosen by evidence.
+
+Real headlines rarely are just the title: sites add their name ("X | Site", "Site | X"),
+labels ("Review:", "Kino:", "Crítica:", "J'ai vu…"), a year and a subtitle ("X (2025): the
+horror of …"), or write a sentence around the title ("A Dive into the World of X"). So every
+headline source (structured headline, og:title, <h1>, <title>) is split into candidate
+titles, and each candidate is scored by evidence that does not depend on one site's layout:
+agreement with the URL slug, how often the body repeats it, whether the page marks it as a
+title (quotes, 《》, italics), and whether it looks like the site's own name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from criticdb.scrapers.extract.page import ParsedPage
+
+QUOTES = "'\"‘’“”«»„"
+# "Film review – X", "Review: X", "Crítica: X", "Kritik: X", "Critique : X", "Classic Corner: X",
+# "Rewatch: X", "Kino: X", "J'ai vu… X", "Movie Review - X": a short label, then the title.
+# Each label is common across unrelated sites (review blogs and newspapers label their
+# reviews this way in every language of the corpus).
+LABEL_WORDS = (
+    r"(?:(?:film|movie|cinema|dvd|blu-ray)\s+)?(?:review|reviews|recap|reaction)|"
+    r"(?:(?:le|la|the|der|o|el),?\s+)(?:film|movie|filme|película)|"
+    r"critique|crítica|critica|kritik|filmkritik|rezension|recensione|recensão|reseña|"
+    r"recension|anmeldelse|arvostelu|recenzja|classic corner|rewatch|re-watch|retro review|"
+    r"sneak(?:\s+preview)?|preview|kino|im kino|cinema|cine|film|movie|filme|película|"
+    r"j'ai vu|i watched|watched|first look|verdict|capsule|quick take"
+)
+PREFIX = re.compile(rf"^(?:{LABEL_WORDS})\s*(?:[:\-–—|…]+|\.\.\.)\s*", re.I)
+SUFFIX = re.compile(rf"\s*(?:[:\-–—|]\s*)?\b(?:{LABEL_WORDS})\s*[.!]*$", re.I)
+# "'X' review: a lead foot", "X review — subtitle": the title is what precedes "review".
+REVIEW_INFIX = re.compile(
+    r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?(?:review|reaction|recap)\b\s*(?:[-–—:|,]\s*.*)?$",
+    re.I)
+TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
+TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
+SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
+# "Le Guerrier Silencieux (Valhalla Rising)": a local title and the original in brackets.
+BRACKETS = re.compile(r"\s*[()\[\]]\s*")
+# "Vikrammmm!": informal elongation; the body usually spells the title plainly.
+ELONGATED = re.compile(r"(\w)\1{2,}")
+MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|[“\"«„](?P<c>[^”\"»“]{1,80})[”\"»“]")
+NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|toggle)\b", re.I)
+MAX_TITLE_WORDS = 12
+# Headlines of pages about several films: no one title can be chosen from them.
+ROUNDUP = re.compile(r"\b(?:double bill|double feature|round-?up|this week'?s|releases|"
+                     r"best (?:films|movies)|top \d+|\d+ (?:films|movies)|line-?up|"
+                     r"box office|weekend box|festival)\b", re.I)
+# Words that are never a title on their own (sub-spans like "The" or "I" of a headline).
+STOP_WORDS = {"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "i", "le", "la",
+              "les", "el", "los", "der", "die", "das", "de", "du", "o", "os", "il", "y", "et",
+              "und", "is", "it", "my", "your", "this", "that", "with", "from"}
+SLUG_NOISE = {"review", "reviews", "movie", "film", "the", "a", "an", "of", "and", "reaction",
+              "kino", "sneak", "critica", "kritik", "html", "php", "htm", "post", "posts"}
+
+
+@dataclass
+class Candidate:
+    text: str
+    year: int | None
+    origin: str  # headline | og_title | h1 | title
+    whole: bool  # the whole cleaned headline, not one segment of it
+    marked: bool = False  # quoted or in 《》 in the headline
+    score: float = 0.0
+
+
+def fold(text: str) -> str:
+    text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o")
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        text = text.replace(umlaut, spelled).replace(umlaut.upper(), spelled.title())
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _plain_tokens(text: str) -> list[str]:
+    """Tokens without umlaut spelling: slugs write 'ä' as 'a' as often as 'ae'."""
+    text = unicodedata.normalize("NFKD", text)
+    return re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+
+
+def clean(text: str) -> tuple[str, int | None, bool]:
+    """Labels, quotes and a trailing (year) off one headline segment → (title, year, matched)
+    where `matched` says a review pattern or a year confirmed that this is a title."""
+    text = " ".join(text.split()).strip(" |-–—:·•")
+    matched = False
+    for _ in range(2):
+        stripped = PREFIX.sub("", text)
+        stripped = SUFFIX.sub("", stripped).strip()
+        if stripped and stripped != text:
+            text, matched = stripped, True
+    m = REVIEW_INFIX.match(text)
+    if m and not PREFIX.match(text):
+        text, matched = m["t"].strip(" |-–—:·•"), True
+    year = None
+    m = TITLE_YEAR.match(text)
+    if m and (not m["rest"] or m["rest"][:1] in ":,-–—.|"):
+        text, year, matched = m["t"], int(m["y"]), True
+    else:
+        m = TRAILING_YEAR.match(text)
+        if m and len(m["t"].split()) <= 6:
+            text, year = m["t"], int(m["y"])
+    text = text.strip(QUOTES + " ,;:…").strip()
+    return text, year, matched
+
+
+def _raw_headlines(page: ParsedPage, partial: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if partial.get("headline"):
+        found.append(("headline", partial["headline"]))
+    if partial.get("og_title"):
+        found.append(("og_title", partial["og_title"]))
+    for expr, origin in (("//h1", "h1"), ("//title", "title"),
+                         ("//meta[@name='twitter:title']/@content", "og_title")):
+        for el in page.xpath(expr)[:4]:
+            text = " ".join((el if isinstance(el, str) else el.text_content()).split())
+            if text and len(text) < 250 and not NOT_A_TITLE.search(text):
+                found.append((origin, text))
+    return found
+
+
+def _site_names(page: ParsedPage, partial: dict[str, Any]) -> set[str]:
+    """The site's own name: og:site_name, and any headline linking to the site's root."""
+    names = {fold(partial["publication"])} if partial.get("publication") else set()
+    for a in page.xpath("//h1//a[@href] | //header//a[@href] | //*[contains(@class,'site-title')]"
+                        "//a[@href]")[:20]:
+        path = urlsplit(a.get("href", "")).path
+        if path in ("", "/") or a.get("rel") == "home":
+            if text := " ".join(a.text_content().split()):
+                names.add(fold(text))
+    return names
+
+
+def _is_site_name(text: str, names: set[str], host: str) -> bool:
+    folded = fold(text)
+    if folded in names:
+        return True
+    squashed = re.sub(r"\W", "", folded)
+    host_words = [w for w in re.split(r"[.\-]", host.lower()) if len(w) >= 4
+                  and w not in ("www", "blog", "github", "com", "net", "org")]
+    return len(squashed) >= 4 and any(squashed in w or w in squashed for w in host_words)
+
+
+def slug_tokens(url: str) -> set[str]:
+    parts = [p for p in unquote(urlsplit(url).path).split("/") if p]
+    if not parts:
+        return set()
+    last = re.sub(r"\.(?:html?|php|aspx?)$", "", parts[-1])
+    tokens = {t for t in re.split(r"[-_+.\s]+", fold(last)) if t}
+    if not any(t.isalpha() for t in tokens):
+        return set()  # numeric ids ("/posts/7240.html") say nothing about the title
+    return tokens
+
+
+def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    names = _site_names(page, partial)
+    host = urlsplit(page.url).netloc
+
+    def add(text: str, year: int | None, origin: str, whole: bool, marked: bool = False
+            ) -> None:
+        key = fold(text)
+        if not text or len(text.split()) > MAX_TITLE_WORDS or _is_site_name(text, names, host) \
+                or PREFIX.fullmatch(text + ":") or re.fullmatch(LABEL_WORDS, text, re.I):
+            return
+        if key in seen:
+            for c in out:
+                if fold(c.text) == key:
+                    c.year = c.year or year
+                    c.marked = c.marked or marked
+                    c.whole = c.whole or whole
+            return
+        seen.add(key)
+        out.append(Candidate(text, year, origin, whole, marked))
+
+    for origin, raw in _raw_headlines(page, partial):
+        for m in MARKED.finditer(raw):
+            inner = m["a"] or m["b"] or m["c"]
+            after = raw[m.end():m.end() + 8]
+            ym = re.match(r"\s*\(((?:18|19|20)\d{2})\)", after)
+            add(inner.strip(), int(ym[1]) if ym else None, origin, False, marked=True)
+        text, year, _ = clean(raw)
+        add(text, year, origin, True)
+        segments = [s for s in SEPARATORS.split(raw) if s.strip()]
+        segments += [p for s in segments for p in BRACKETS.split(s) if p.strip() and p != s]
+        for seg in segments if len(segments) > 1 else []:
+            t, y, _ = clean(seg)
+            add(t, y or year, origin, False)
+        if ELONGATED.search(text):
+            add(ELONGATED.sub(r"\1", text).rstrip("!?. "), year, origin, False)
+    return out
+
+
+def _count(phrase: str, text: str) -> int:
+    if not phrase:
+        return 0
+    return len(re.findall(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", text))
+
+
+def _emphasised(page: ParsedPage) -> set[str]:
+    if "emphasised" not in page.cache:
+        els = page.xpath("//body//*[self::em or self::i or self::strong or self::b or "
+                         "self::cite]")[:400]
+        page.cache["emphasised"] = {fold(" ".join(e.text_content().split())) for e in els}
+    return page.cache["emphasised"]
+
+
+def _sub_spans(text: str) -> list[str]:
+    """Capitalised runs inside a sentence-like headline: 'A Dive into the World of Pathaan'
+    → 'Pathaan', 'World of Pathaan', …; the scorer keeps only those the page supports."""
+    words = text.split()
+    spans = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 6) + 1):
+            span = words[i:j]
+            if not (span[0][:1].isupper() or span[0][:1].isdigit()):
+                continue
+            if not (span[-1][:1].isupper() or span[-1][:1].isdigit()):
+                continue
+            spans.append(" ".join(span).strip(QUOTES + ",.:;!?"))
+    return spans
+
+
+def choose(page: ParsedPage, partial: dict[str, Any], body: str
+           ) -> tuple[str | None, int | None, float]:
+    """(title, year, confidence in 0..1) or (None, None, 0) when no candidate is credible."""
+    if any(w.startswith("jsonld_several_films_reviewed") for w in page.cache.get("warnings", [])):
+        return None, None, 0.0
+    heads = _raw_headlines(page, partial)
+    if heads and ROUNDUP.search(heads[0][1]):
+        return None, None, 0.0
+    cands = candidates(page, partial)
+    if not cands:
+        return None, None, 0.0
+    slug = slug_tokens(page.url)
+    folded_body = fold(body)
+    extra = []
+    for c in cands:
+        if c.whole and len(c.text.split()) > 6:
+            for span in _sub_spans(c.text):
+                if fold(span) != fold(c.text):
+                    extra.append(Candidate(span, c.year, c.origin, False))
+    known = {fold(c.text) for c in cands}
+    cands += [e for e in extra if fold(e.text) not in known]
+    emphasised = _emphasised(page)
+    for c in cands:
+        toks = _tokens(c.text)
+        plain = _plain_tokens(c.text)
+        if not toks or all(t in STOP_WORDS for t in toks):
+            c.score = -9
+            continue
+        body_n = _count(c.text, folded_body)
+        score = 0.0
+        if slug:
+            # Slugs are often cut short, so recall of the slug's words counts most.
+            precision = max(sum(t in slug for t in toks) / len(toks),
+                            sum(t in slug for t in plain) / len(plain))
+            key = [t for t in slug if t not in SLUG_NOISE and not t.isdigit()] or list(slug)
+            recall = max(sum(t in toks for t in key), sum(t in plain for t in key)) / len(key)
+            meaningful = [t for t in toks if t not in SLUG_NOISE and t not in STOP_WORDS]
+            if any(t in slug for t in meaningful):
+                score += 2.0 * (0.5 * recall + 0.5 * precision)
+        # The slug mirrors the whole headline; which part of it the body keeps repeating
+        # is what tells the film from the headline's sentence around it.
+        score += 1.5 * min(body_n, 5) / 5
+        if fold(c.text) in emphasised:
+            score += 0.8
+        if c.marked:
+            score += 1.5
+        if c.whole:
+            score += 0.3
+        if c.year:
+            score += 0.3
+        words = len(c.text.split())
+        if words > 6:
+            score -= 0.25 * (words - 6)
+        plain_form = ELONGATED.sub(r"\1", c.text).rstrip("!?. ")
+        if ELONGATED.search(c.text) and _count(plain_form, folded_body) > body_n:
+            score -= 1.5  # "Vikrammmm!" is a mood; the body names the film plainly
+        if c.whole and body_n == 0 and sum(w[:1].islower() for w in c.text.split()) >= 3:
+            score -= 0.6  # a sentence the body never repeats is a headline, not a title
+        if c in extra and body_n < 2:
+            score = -9  # a sub-span needs the body's support
+        if not c.whole and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
+            score = -9  # the year split off "Title (2022)"
+        c.score = score
+    best = max(cands, key=lambda c: (c.score, c.whole, len(c.text)))
+    page.cache["title_candidates"] = [(c.text, round(c.score, 2)) for c in cands]
+    if best.score < 0.5:
+        return None, None, 0.0
+    others = [c for c in cands if fold(c.text) != fold(best.text) and c.score > best.score - 0.5]
+    year = best.year or next((c.year for c in cands if c.year and
+                              fold(best.text) in fold(c.text)), None)
+    confidence = 0.9 if not others else 0.6
+    return best.text, year, confidence
