@@ -7,12 +7,14 @@ Each layer fills only fields still empty; `record.source[field]` names the layer
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
+from criticdb.common.bylines import looks_like_name
 from criticdb.common.records import FIELDS, ExtractedReview
 from criticdb.scrapers.extract import (
     jsonld,
@@ -24,6 +26,7 @@ from criticdb.scrapers.extract import (
     text_rules,
 )
 from criticdb.scrapers.extract.page import ParsedPage, parse_page
+from criticdb.scrapers.extract.titles import fold
 from criticdb.scrapers.sites import adapter_for
 from criticdb.scrapers.urls import host_of
 
@@ -45,6 +48,22 @@ UNATTRIBUTABLE = ("film_year", "film_ids", "original_title", "rating_raw", "rati
 # Exceptions a layer may raise on hostile markup; anything else is a bug and propagates.
 LAYER_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
                 etree.LxmlError)
+
+
+def plausible_critic(value: str, page: ParsedPage) -> bool:
+    """A person, not a URL, and not the site's own account ('thevoiceexpress' on The Voice
+    Express, 'reuniondearte' on reuniondearte.com): those are publications."""
+    first = value.split(",")[0].strip()
+    if not looks_like_name(first, allow_handle=True):
+        return False
+    if len(first.split()) > 1:
+        return True
+    squashed = re.sub(r"\W", "", fold(first))
+    sites = [re.sub(r"\W", "", fold(v)) for v in page.xpath(
+        '//meta[@property="og:site_name"]/@content | //title/text()')]
+    hosts = [h for h in re.split(r"[.\-]", host_of(page.url)) if len(h) >= 4]
+    return not any(squashed and (squashed == s or squashed in h)
+                   for s in sites for h in hosts + [s])
 
 
 def extract_review(body: bytes, url: str, content_type: str | None = None,
@@ -74,6 +93,9 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
                 timings[name] = timings.get(name, 0.0) + clock() - started
         for key, value in found.items():
             if value in (None, "", [], {}) or partial.get(key):
+                continue
+            if key == "critic" and not plausible_critic(value, page):
+                warnings.append(f"{name}: critic {value!r} is not a person's name"[:200])
                 continue
             partial[key] = value
             if key == "film_title" and name == "text":

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import urljoin
 
+from criticdb.common.bylines import looks_like_name, starts_with_byline, strip_byline
 from criticdb.scrapers.extract.dates import iso_date
 from criticdb.scrapers.extract.page import ParsedPage, element_text
 
-BYLINE = re.compile(r"^\s*(?:by|words by|review by|written by)\s+(.+?)\s*(?:[,•·|–—]|$)",
-                    re.I)
-NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þa-z][\w'’.-]+){0,3}$")
+# Class tokens themes give the element holding the author's name (WordPress, Hugo, Jekyll,
+# Blogger, Ghost and newspaper templates all use some of these).
+AUTHOR_CLASSES = ("author", "byline", "post-author", "entry-author", "author-name",
+                  "article-author", "meta-author", "post-byline", "byline-name", "writer",
+                  "posted-by", "g-profile", "author-link")
 
 
 def _cls(name: str) -> str:
@@ -36,18 +38,72 @@ def _author_cards(page: ParsedPage) -> list[Any]:
     return [v for v in page.by_class("vcard") if not _in_comments(v)]
 
 
+def _name_from(el: Any) -> str | None:
+    """The name in a byline element: a link or emphasis inside it, else its own text."""
+    inner = [t for t in (_text(c) for c in el.iter("a", "strong", "b", "em", "span")
+                         if c is not el) if t]
+    for text in inner:
+        if looks_like_name(strip_byline(text), allow_handle=True):
+            return strip_byline(text)
+    text = strip_byline(_text(el))
+    return text if looks_like_name(text) else None
+
+
 def _critic(page: ParsedPage) -> str | None:
     for card in _author_cards(page):
         names = [el for el in card.iter() if isinstance(el.tag, str) and "fn" in _classes(el)]
         if (text := _text(names[0] if names else card)) and (names or "author" in _classes(card)):
             return text
     rel = next((t for a in page.xpath('//a[@rel="author"]') if (t := _text(a))), None)
-    if rel and NAME.match(rel):
+    if rel and looks_like_name(rel):
         return rel
-    for el in page.by_class("byline"):
-        m = BYLINE.match(_text(el))
-        if m and NAME.match(m[1]):
-            return m[1]
+    for token in AUTHOR_CLASSES:
+        for el in page.by_class(token):
+            if not _in_comments(el) and len(_text(el)) < 120 and (name := _name_from(el)):
+                return name
+    for el in page.xpath('//*[@itemprop="author"] | //*[@property="cc:attributionName"] | '
+                         '//*[@rel="cc:attributionURL"]'):
+        if not _in_comments(el) and (name := _name_from(el)):
+            return name
+    return _byline_text(page) or _meta_author(page) or _signature(page)
+
+
+def _byline_text(page: ParsedPage) -> str | None:
+    """'By Jane Doe' / 'Por Juan Pérez' as a short line of its own, outside comments."""
+    for node in page.xpath("//body//text()[normalize-space()]")[:3000]:
+        text = " ".join(str(node).split())
+        if len(text) > 80 or not starts_with_byline(text + " x"):
+            continue
+        el = node.getparent()
+        block = el
+        while block is not None and block.tag in ("a", "em", "strong", "b", "span", "i"):
+            block = block.getparent()
+        if block is None or _in_comments(block) or len(_text(block)) > 100:
+            continue
+        if name := _name_from(block):
+            return name
+    return None
+
+
+def _meta_author(page: ParsedPage) -> str | None:
+    for value in page.xpath('//meta[@name="author" or @name="Author"]/@content'):
+        if looks_like_name(value.strip()):
+            return value.strip()
+    return None
+
+
+def _signature(page: ParsedPage) -> str | None:
+    """A review signed at its end: one of the last paragraphs is only a name, in bold or
+    italics or after a dash ('— Jane Doe', '~ Name'); common on group blogs, whose account
+    name is not the critic's."""
+    for container in page.by_class("entry-content") + page.by_class("post-content") + \
+            page.xpath("//article"):
+        for last in [p for p in container.iter("p") if _text(p)][-3:]:
+            marked = [c for c in last.iter("strong", "b", "em", "i") if _text(c) == _text(last)]
+            dashed = _text(last)[:1] in "—–-~"
+            text = _text(last).lstrip("—–-~ ")
+            if (marked or dashed) and looks_like_name(text) and len(text.split()) <= 4:
+                return text
     return None
 
 

@@ -45,7 +45,8 @@ SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
 BRACKETS = re.compile(r"\s*[()\[\]]\s*")
 # "Vikrammmm!": informal elongation; the body usually spells the title plainly.
 ELONGATED = re.compile(r"(\w)\1{2,}")
-MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|[“\"«„](?P<c>[^”\"»“]{1,80})[”\"»“]")
+MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|"
+                    r"[“\"«„](?P<c>[^”\"»“]{1,80})[”\"»“]")
 NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|toggle)\b", re.I)
 MAX_TITLE_WORDS = 12
 # Headlines of pages about several films: no one title can be chosen from them.
