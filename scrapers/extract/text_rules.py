@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import htmldate
+
 from criticdb.scrapers.extract import titles
 from criticdb.scrapers.extract.page import ParsedPage
 
@@ -44,6 +46,35 @@ def title_from_headline(headline: str) -> tuple[str | None, int | None]:
     return (text or None), year
 
 
+# Credit blocks name the director, then cast, runtime and the year, on review blogs and in
+# newspaper fact boxes alike: "Director: Edgar Wright. Starring: … 2007.", "D: Michael Mann
+# 1995 | 170 mins.", "Director Wes Anderson Release Date March 23, 2018", "Regie: … (2019)".
+CREDITS_CUE = re.compile(r"(?:\b(?:directed by|director|dir\.|regie|regia|regi|réalisation|"
+                         r"réalisateur|dirección|direção|director[a]?)\b|(?<!\w)D:)\s*:?", re.I)
+CREDITS_YEAR = re.compile(r"(?<![\d/.\-:])((?:18[89]|19\d|20\d)\d)(?![\d/\-:]|\.\d)")
+CREDITS_WINDOW = 160
+
+
+def year_in_credits(text: str) -> int | None:
+    for cue in CREDITS_CUE.finditer(text):
+        m = CREDITS_YEAR.search(text, cue.end(), cue.end() + CREDITS_WINDOW)
+        if m:
+            return int(m[1])
+    return None
+
+
+def year_in_slug(url: str, title: str) -> int | None:
+    """'/reviews/heat-1995/', '/r/8mm-1999/': the title's words, then the year, in the slug."""
+    slug = [t for t in titles.slug_tokens(url)]
+    words = [t for t in re.findall(r"\w+", titles.fold(title))]
+    if not slug or not words:
+        return None
+    for i, token in enumerate(slug):
+        if re.fullmatch(r"(?:18[89]|19\d|20\d)\d", token) and all(w in slug[:i] for w in words):
+            return int(token)
+    return None
+
+
 def year_in_text(title: str, text: str) -> int | None:
     m = re.search(re.escape(title) + r"[’']?\s*\(((?:18|19|20)\d{2})\)", text, re.I)
     return int(m[1]) if m else None
@@ -81,6 +112,19 @@ def remakes_in_text(text: str) -> list[dict[str, Any]]:
     return seen
 
 
+def date_in_page(page: ParsedPage) -> str | None:
+    """Dates written in prose or odd markup ('May 28, 2024', '28 mai 2024', 'Mon May 15th
+    2017'): htmldate's extensive search, asked for the original publication date. Runs only
+    when structured data and <time> markup gave none."""
+    try:
+        found = htmldate.find_date(page.text, url=page.url, original_date=True,
+                                   extensive_search=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError) as exc:
+        page.cache.setdefault("warnings", []).append(f"htmldate: {exc}"[:200])
+        return None
+    return found if isinstance(found, str) else None
+
+
 def _visible_text(page: ParsedPage) -> str:
     if "visible" not in page.cache:
         parts = page.xpath("//body//text()[not(parent::script) and not(parent::style)]")
@@ -104,7 +148,12 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
         out["headline_year"] = year
         out["title_certainty"] = certainty
     if title and not partial.get("film_year") and not out.get("headline_year"):
-        out["film_year"] = year_in_text(title, body) or year_in_text(title, _visible_text(page))
+        out["film_year"] = (year_in_slug(page.url, title)
+                            or year_in_credits(_visible_text(page))
+                            or year_in_text(title, body)
+                            or year_in_text(title, _visible_text(page)))
+    if not partial.get("published"):
+        out["published"] = date_in_page(page)
     out.update(rating_in_text(_rating_text(page)))
     out["remake_of"] = remakes_in_text(body)
     heads = page.xpath("//title")

@@ -151,14 +151,14 @@ def _is_site_name(text: str, names: set[str], host: str) -> bool:
     return len(squashed) >= 4 and any(squashed in w or w in squashed for w in host_words)
 
 
-def slug_tokens(url: str) -> set[str]:
+def slug_tokens(url: str) -> list[str]:
     parts = [p for p in unquote(urlsplit(url).path).split("/") if p]
     if not parts:
-        return set()
+        return []
     last = re.sub(r"\.(?:html?|php|aspx?)$", "", parts[-1])
-    tokens = {t for t in re.split(r"[-_+.\s]+", fold(last)) if t}
+    tokens = [t for t in re.split(r"[-_+.\s]+", fold(last)) if t]
     if not any(t.isalpha() for t in tokens):
-        return set()  # numeric ids ("/posts/7240.html") say nothing about the title
+        return []  # numeric ids ("/posts/7240.html") say nothing about the title
     return tokens
 
 
@@ -243,7 +243,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     cands = candidates(page, partial)
     if not cands:
         return None, None, 0.0
-    slug = slug_tokens(page.url)
+    slug = set(slug_tokens(page.url))
     folded_body = fold(body)
     extra = []
     for c in cands:
