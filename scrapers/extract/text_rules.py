@@ -49,14 +49,20 @@ def title_from_headline(headline: str) -> tuple[str | None, int | None]:
 # Credit blocks name the director, then cast, runtime and the year, on review blogs and in
 # newspaper fact boxes alike: "Director: Edgar Wright. Starring: … 2007.", "D: Michael Mann
 # 1995 | 170 mins.", "Director Wes Anderson Release Date March 23, 2018", "Regie: … (2019)".
-CREDITS_CUE = re.compile(r"(?:\b(?:directed by|director|dir\.|regie|regia|regi|réalisation|"
-                         r"réalisateur|dirección|direção|director[a]?)\b|(?<!\w)D:)\s*:?", re.I)
-CREDITS_YEAR = re.compile(r"(?<![\d/.\-:])((?:18[89]|19\d|20\d)\d)(?![\d/\-:]|\.\d)")
+# The cue must read as a label followed by a name ("Director: Edgar Wright"), not as prose
+# ("a stage director who …"): no lower-case word before it, a capitalised name after it.
+CREDITS_CUE = re.compile(r"(?:\b(?i:directed by|director|dir\.|regie|regia|regi|"
+                         r"réalisation|réalisateur|dirección|direção|directora)\b|(?<!\w)D:)"
+                         r"\s*:?\s*(?=[A-ZÀ-Þ])")
+CREDITS_YEAR = re.compile(r"(?<![\d/.\-:(])((?:18[89]|19\d|20\d)\d)(?![\d/\-:)]|\.\d)")
 CREDITS_WINDOW = 160
 
 
 def year_in_credits(text: str) -> int | None:
     for cue in CREDITS_CUE.finditer(text):
+        before = text[max(0, cue.start() - 30):cue.start()].split()
+        if before and before[-1][:1].islower():
+            continue  # "a stage director who …" is prose, not a credit
         m = CREDITS_YEAR.search(text, cue.end(), cue.end() + CREDITS_WINDOW)
         if m:
             return int(m[1])
