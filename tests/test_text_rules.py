@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from criticdb.scrapers.extract.rating_text import rating_in_text
 from criticdb.scrapers.extract.text_rules import (
-    rating_in_text,
     remakes_in_text,
     title_from_headline,
     year_in_text,

@@ -31,5 +31,7 @@ def schema_rating(value: Any, best: Any, worst: Any) -> dict[str, str]:
     w = _number(worst)
     b = 5.0 if b is None else b  # schema.org defaults: bestRating 5, worstRating 1
     w = 1.0 if w is None else w
-    scale = f"out_of_{_fmt(b)}" if w in (0.0, 1.0) else f"range_{_fmt(w)}_{_fmt(b)}"
+    # A worstRating between 0 and 1 (0, ½ star, 1) is the lowest mark awardable, not the
+    # zero of the scale: ★½ of 5 is 30 whether a theme declares worstRating 0, 0.5 or 1.
+    scale = f"out_of_{_fmt(b)}" if 0.0 <= w <= 1.0 else f"range_{_fmt(w)}_{_fmt(b)}"
     return {"rating_raw": _fmt(v), "rating_scale": scale}

@@ -9,18 +9,10 @@ import htmldate
 
 from criticdb.scrapers.extract import titles
 from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.rating_text import rating_in_text
 
 MAX_BARE_TITLE_WORDS = 6
 BARE_TITLE_NOISE = re.compile(r"[:;?]|\b(?:reviews|releases|this week|round-?up)\b", re.I)
-# A score near these words belongs to readers, not to the critic.
-OTHER_RATERS = re.compile(r"\b(?:readers?|audiences?|users?|community|members?|average|"
-                          r"visitors?|fans?)\b[^.]{0,25}$", re.I)
-LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>[A-F][+\-−]?)(?![A-Za-z+\-−])", re.I)
-LABELLED_FRACTION = re.compile(
-    r"\b(?:score|rating|verdict|rated|our rating)\s*:?\s*(?P<v>\d{1,3}(?:[.,]\d+)?)\s*"
-    r"(?:/|out of)\s*(?P<b>4|5|10|100)\b", re.I)
-OUT_OF_STARS = re.compile(r"\b(?P<v>\d(?:[.,]\d)?|\d½)\s+out of\s+(?P<b>4|5)\s+stars?\b", re.I)
-GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
 REMAKE = re.compile(
     r"\b(?:remake|reimagining|re-imagining|remaking)\s+of\s+"
     r"(?:the\s+(?:\d{4}\s+)?(?:[A-Z][a-z]+\s+)?(?:film|thriller|movie|original|flick|picture)"
@@ -84,28 +76,6 @@ def year_in_slug(url: str, title: str) -> int | None:
 def year_in_text(title: str, text: str) -> int | None:
     m = re.search(re.escape(title) + r"[’']?\s*\(((?:18|19|20)\d{2})\)", text, re.I)
     return int(m[1]) if m else None
-
-
-def _critic_matches(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """First match not attributed to readers or audiences."""
-    for m in pattern.finditer(text):
-        if not OTHER_RATERS.search(text[max(0, m.start() - 40):m.start()]):
-            return m
-    return None
-
-
-def rating_in_text(text: str) -> dict[str, str]:
-    if m := _critic_matches(LETTER, text):
-        return {"rating_raw": m["g"].replace("−", "-").upper(), "rating_scale": "letter"}
-    if m := _critic_matches(LABELLED_FRACTION, text):
-        return {"rating_raw": m["v"].replace(",", "."), "rating_scale": f"out_of_{m['b']}"}
-    if m := _critic_matches(OUT_OF_STARS, text):
-        return {"rating_raw": m["v"].replace(",", "."), "rating_scale": f"out_of_{m['b']}"}
-    if m := _critic_matches(GLYPHS, text):
-        total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
-        scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
-        return {"rating_raw": m.group(0), "rating_scale": scale}
-    return {}
 
 
 def remakes_in_text(text: str) -> list[dict[str, Any]]:

@@ -1,0 +1,104 @@
+"""The critic's rating as written in visible text, image alt texts and labels.
+
+Each form below is a convention seen on many unrelated review sites; a number counts as a
+rating only when something says so (a label, a denominator, stars), because bare numbers in
+prose are years, runtimes and ages far more often than ratings. A score attributed to
+readers, audiences or an aggregator (IMDb, Rotten Tomatoes, …) is never the critic's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Rating:", "Our verdict –", "Mi valoración:", "Note :", "Bewertung:", "Voto:" …
+LABEL = (r"(?:(?:our|my|final|overall|the|critic'?s?|mi|nuestra|nuestro|meine|unsere|ma|notre|"
+         r"la\s+mia|il\s+mio|minha)\s+)?"
+         r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|calificaci[oó]n|"
+         r"nota(?:\s+final)?|note|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
+         r"karakter|arvosana|ocena|punteggio)")
+OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z)"
+NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
+HALF = r"(?:\s*(?:½|1/2|\.5))?"
+UNIT = (r"(?:stars?|points?|puntos?|punkte?|étoiles?|estrellas?|estrelas?|stelle|sterne|"
+        r"stjerner|stjärnor)")
+
+LABELLED_LETTER = re.compile(
+    rf"\b{LABEL}\b\s*[:\-–—=]?\s*(?P<g>(?-i:[A-F])(?:\s?[+\-−–])?)(?=$|[\s.,;:!)|/]|\s*\()",
+    re.I)
+GRADE_LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>(?-i:[A-F])[+\-−]?)(?![A-Za-z+\-−])", re.I)
+LABELLED_FRACTION = re.compile(
+    rf"\b{LABEL}\b[^\w★*]{{0,5}}(?P<v>{NUM})\s*{OF}\s*(?P<b>{NUM})(?![\d/])", re.I)
+OUT_OF = re.compile(
+    rf"(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
+    rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])", re.I)
+LABELLED_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—=]?\s*(?P<v>{NUM}){HALF}\s+{UNIT}\b", re.I)
+GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
+# "Some Film (1979) ***½" or "Rating: ***": ASCII stars after a year or a label.
+ASCII_STARS = re.compile(
+    rf"(?:\((?:18|19|20)\d{{2}}\)|\b{LABEL}\s*[:\-–—]?)\s*(?P<s>\*{{1,5}})(?P<h>½|1/2)?(?!\*)",
+    re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "zero": 0}
+WORD_STARS = re.compile(r"\b(?P<w>zero|one|two|three|four|five)(?P<h>\s+and\s+a\s+half)?"
+                        r"(?:-|\s+)stars?\b(?:\s+out\s+of\s+(?P<b>four|five))?", re.I)
+OTHER_RATERS = re.compile(
+    r"\b(?:readers?|audiences?|users?|community|members?|average|avg|visitors?|fans?|"
+    r"viewers?|public|tomatometer|metascore)\b(?:[^.!?]|(?<=[a-z])\.(?=\s*(?:[a-z0-9]|$))){0,35}$",
+    re.I)
+# An aggregator's name right before the number ("IMDb 8.6/10", "Metacritic: 71/100"); a
+# navigation link named "Letterboxd" further up is not an attribution.
+AGGREGATORS = re.compile(
+    r"\b(?:imdb|rotten\s+tomatoes|metacritic|letterboxd|filmaffinity|mubi|douban|kinopoisk|"
+    r"tmdb)\b[\s:\-–—]*(?:(?:user\s+)?(?:rating|score)[\s:\-–—]*)?$", re.I)
+
+
+def _others(text: str, start: int) -> bool:
+    return bool(OTHER_RATERS.search(text[max(0, start - 45):start])
+                or AGGREGATORS.search(text[max(0, start - 40):start]))
+
+
+def _critic_matches(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """First match not attributed to readers, audiences or aggregators."""
+    for m in pattern.finditer(text):
+        if not _others(text, m.start()):
+            return m
+    return None
+
+
+def _num(text: str) -> str:
+    text = text.replace(",", ".").replace("½", ".5")
+    value = float(text)
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _fraction(v: str, b: str) -> dict[str, str] | None:
+    value, best = float(_num(v)), float(_num(b))
+    if not 2 <= best <= 100 or value > best:
+        return None  # "10/4" is a date or a score line, not a rating
+    return {"rating_raw": _num(v), "rating_scale": f"out_of_{_num(b)}"}
+
+
+def rating_in_text(text: str) -> dict[str, str]:
+    """rating_raw and rating_scale, or {} when the text states no critic's rating."""
+    for pattern in (GRADE_LETTER, LABELLED_LETTER):
+        if m := _critic_matches(pattern, text):
+            grade = re.sub(r"\s", "", m["g"]).replace("−", "-").replace("–", "-").upper()
+            return {"rating_raw": grade, "rating_scale": "letter"}
+    for pattern in (LABELLED_FRACTION, OUT_OF):
+        for m in pattern.finditer(text):
+            if _others(text, m.start()):
+                continue
+            if found := _fraction(m["v"], m["b"]):
+                return found
+    if m := _critic_matches(GLYPHS, text):
+        total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
+        scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
+        return {"rating_raw": m.group(0), "rating_scale": scale}
+    if m := _critic_matches(ASCII_STARS, text):
+        return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
+    if m := _critic_matches(LABELLED_STARS, text):
+        return {"rating_raw": _num(m["v"]), "rating_scale": "stars"}
+    if m := _critic_matches(WORD_STARS, text):
+        value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)
+        scale = f"out_of_{NUMBER_WORDS[m['b'].lower()]}" if m["b"] else "stars"
+        return {"rating_raw": _num(str(value)), "rating_scale": scale}
+    return {}
