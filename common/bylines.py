@@ -29,9 +29,15 @@ NOT_A_NAME = re.compile(r"https?:|www\.|@|\.(?:com|net|org|de|fr|es|in)\b|\d{3}|
                         r"leave a|reply)\b", re.I)
 
 
+# "Posted on May 28, 2024 by Jane Doe": a date line that ends in the byline.
+DATED = re.compile(r"^(?:posted|published|publicado|publicada|veröffentlicht|publié|pubblicato)"
+                   r"\b.{0,40}?\b(?:by|por|von|par|da)\s+", re.I)
+
+
 def strip_byline(text: str) -> str:
     """'By JANE DOE, Staff Writer | May 2' → 'JANE DOE'."""
     text = " ".join(text.split())
+    text = DATED.sub("", text)
     text = PREFIX.sub("", text)
     return SUFFIX.sub("", text).strip(" .,:;")
 

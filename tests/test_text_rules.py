@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from criticdb.scrapers.extract.rating_text import rating_in_text
+from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 from criticdb.scrapers.extract.text_rules import (
-    remakes_in_text,
     title_from_headline,
     year_in_text,
 )
@@ -37,6 +37,20 @@ def test_year_only_next_to_the_title() -> None:
     ("Score: 7/10", "7", "out_of_10"),
     ("Grade: B+", "B+", "letter"),
     ("Average readers' score: 9.1/10. Verdict: 4/5", "4", "out_of_5"),
+    # labels in other languages, other denominators, stars written out
+    ("Mi valoración: 7/10. Para saber más…", "7", "out_of_10"),
+    ("Bewertung: 3,5 von 5", "3.5", "out_of_5"),
+    ("Note : 14/20", "14", "out_of_20"),
+    ("Overall rating - 4.9/5.0", "4.9", "out_of_5"),
+    ("Rating: B+", "B+", "letter"),
+    ("Our rating: B +.", "B+", "letter"),
+    ("it deserves 9 out of 10 points.", "9", "out_of_10"),
+    ("3 stars (out of 5)", "3", "out_of_5"),
+    ("Un 5 sobre 10, ni más ni menos.", "5", "out_of_10"),
+    ("Body Heat (1981) ***½", "***½", "stars"),
+    ("We give it four and a half stars out of five.", "4.5", "out_of_5"),
+    ("IMDb 8.6 / 10 · Rotten Tomatoes avg. rating 7.7 / 10 · mine: 9 out of 10", "9",
+     "out_of_10"),
 ])
 def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
     assert rating_in_text(text) == {"rating_raw": raw, "rating_scale": scale}
@@ -44,6 +58,9 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
 
 def test_no_rating_invented_from_dates_or_prose() -> None:
     assert rating_in_text("Released 24/7/2021, it ran 7/10 of its length in one car.") == {}
+    assert rating_in_text("As noted above, the sequel is worse.") == {}
+    assert rating_in_text("Three out of ten people walked out.") == {}
+    assert rating_in_text("IMDb 8.6/10 and a Metacritic score: 71/100.") == {}
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -55,6 +72,20 @@ def test_no_rating_invented_from_dates_or_prose() -> None:
      [{"title": "Insomnia", "year": 1997}]),
     ("It is based on the novel by John Ajvide Lindqvist.", []),
     ("It is the third remake of the Spanish thriller.", []),
+    # possessive credits are not part of the title
+    ("A remake of Howard Hawks's Scarface (1932) that trades Chicago for Miami.",
+     [{"title": "Scarface", "year": 1932}]),
+    ("Guadagnino remakes Dario Argento's Suspiria (1977) as a Cold War ballet.",
+     [{"title": "Suspiria", "year": 1977}]),
+    ("an American remake of Ocean's Eleven (1960) with a bigger vault",
+     [{"title": "Ocean's Eleven", "year": 1960}]),
+    ("The killings inspired the original film, The Town That Dreaded Sundown (1976), too.",
+     [{"title": "The Town That Dreaded Sundown", "year": 1976}]),
+    ("Es un remake de Plein soleil (1960) con menos sol.", [{"title": "Plein soleil",
+                                                           "year": 1960}]),
+    ("Die Neuverfilmung von Das Boot (1981) spielt an Land.", [{"title": "Das Boot",
+                                                               "year": 1981}]),
+    ("a remake of the film that everyone's parents remember fondly (1984)", []),
 ])
 def test_remake_phrases(text: str, found: list[dict]) -> None:
     assert remakes_in_text(text) == found
@@ -65,6 +96,10 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
     ("Jane Doe, Staff Writer", ["Jane Doe"]),
     ("words by Jane Doe", ["Jane Doe"]),
     ("By Jane Doe and Sam Roe", ["Jane Doe", "Sam Roe"]),
+    ("Por Ana Ruiz y Luis Gil", ["Ana Ruiz", "Luis Gil"]),
+    ("Von Uwe Scholz", ["Uwe Scholz"]),
+    ("Reviewed by Arwin Bagaslao · 2026-01-03", ["Arwin Bagaslao"]),
+    ("Posted on May 28, 2024 by Jane Doe", ["Jane Doe"]),
 ])
 def test_bylines(byline: str, names: list[str]) -> None:
     assert critic_names(byline) == names

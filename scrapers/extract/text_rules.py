@@ -10,21 +10,10 @@ import htmldate
 from criticdb.scrapers.extract import titles
 from criticdb.scrapers.extract.page import ParsedPage
 from criticdb.scrapers.extract.rating_text import rating_in_text
+from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 
 MAX_BARE_TITLE_WORDS = 6
 BARE_TITLE_NOISE = re.compile(r"[:;?]|\b(?:reviews|releases|this week|round-?up)\b", re.I)
-REMAKE = re.compile(
-    r"\b(?:remake|reimagining|re-imagining|remaking)\s+of\s+"
-    r"(?:the\s+(?:\d{4}\s+)?(?:[A-Z][a-z]+\s+)?(?:film|thriller|movie|original|flick|picture)"
-    r",?\s+)?(?P<t>[A-Z0-9¡¿][^()]{0,80}?)\s*\((?P<y>(?:18|19|20)\d{2})\)")
-# "based on the 2008 Swedish film Let the Right One In": year first, title as capitalised
-# words; only films, so "based on the novel" never counts.
-CAP_WORD = r"[A-Z0-9¡¿][\w'’.!-]*"
-TITLE_WORDS = rf"{CAP_WORD}(?:\s+(?:(?:of|the|in|a|an|and|de|la|el|del)\s+)*{CAP_WORD})*"
-BASED_ON = re.compile(
-    r"\b(?:based on|remake of|reimagining of) the\s+(?P<y>(?:18|19|20)\d{2})\s+"
-    rf"(?:[A-Z][a-z]+\s+)?(?:film|movie|thriller|picture),?\s+(?P<t>{TITLE_WORDS})")
-
 
 def title_from_headline(headline: str) -> tuple[str | None, int | None]:
     """'Film Review – Hard Hit' / "'Hard Hit' review: …" / 'Hard Hit (2021)' → title, year.
@@ -78,16 +67,6 @@ def year_in_text(title: str, text: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def remakes_in_text(text: str) -> list[dict[str, Any]]:
-    seen: list[dict[str, Any]] = []
-    for pattern in (REMAKE, BASED_ON):
-        for m in pattern.finditer(text):
-            item = {"title": m["t"].strip(" ,.'’"), "year": int(m["y"])}
-            if item not in seen:
-                seen.append(item)
-    return seen
-
-
 def date_in_page(page: ParsedPage) -> str | None:
     """Dates written in prose or odd markup ('May 28, 2024', '28 mai 2024', 'Mon May 15th
     2017'): htmldate's extensive search, asked for the original publication date. Runs only
@@ -131,7 +110,7 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     if not partial.get("published"):
         out["published"] = date_in_page(page)
     out.update(rating_in_text(_rating_text(page)))
-    out["remake_of"] = remakes_in_text(body)
+    out["remake_of"] = remakes_in_text(body or _visible_text(page))
     heads = page.xpath("//title")
     if heads and " | " in (t := heads[0].text_content()):
         out["publication"] = t.rsplit(" | ", 1)[1].strip()
