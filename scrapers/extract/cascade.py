@@ -23,9 +23,11 @@ from criticdb.scrapers.extract import (
     microdata,
     opengraph,
     rdfa,
+    review_kind,
     text_rules,
 )
 from criticdb.scrapers.extract.page import ParsedPage, parse_page
+from criticdb.scrapers.extract.text_rules import visible_text
 from criticdb.scrapers.extract.titles import fold
 from criticdb.scrapers.sites import adapter_for
 from criticdb.scrapers.urls import host_of
@@ -108,6 +110,7 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
             else:
                 source[key] = name
     warnings += page.cache.get("warnings", [])
+    verdict = review_kind.judge(page, partial, partial.get("body_text") or visible_text(page))
     if not partial.get("film_title"):
         # A rating or text that belongs to no identified film (a round-up, a double bill)
         # would be misattributed downstream; keep only who and when.
@@ -115,7 +118,8 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
             partial.pop(key, None)
             source.pop(key, None)
         warnings.append("no_film_identified")
-    record = ExtractedReview(url=url, warnings=warnings)
+    record = ExtractedReview(url=url, warnings=warnings, kind=verdict.kind,
+                             kind_evidence=verdict.evidence)
     for key in FIELDS:
         if key in partial:
             setattr(record, key, partial[key])

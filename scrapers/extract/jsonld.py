@@ -18,7 +18,7 @@ FILM_TYPES = {"Movie", "Film"}
 MAX_NODES = 5000
 
 
-def _types(node: dict) -> set[str]:
+def types_of(node: dict) -> set[str]:
     t = node.get("@type", [])
     return {x.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
             for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
@@ -102,7 +102,7 @@ def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
 def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
     """Review fields from schema.org nodes (JSON-LD, or RDFa converted to the same shape)."""
     graph = _Graph(found)
-    reviews = [n for n in graph.nodes if _types(n) & REVIEW_TYPES]
+    reviews = [n for n in graph.nodes if types_of(n) & REVIEW_TYPES]
     films = {graph.name(graph.deref(r.get("itemReviewed"))) for r in reviews}
     if len(films) > 1:
         # A double bill: choosing one film would misattribute the rating and the text.
@@ -120,7 +120,7 @@ def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if review is not None:
         film = graph.deref(review.get("itemReviewed"))
-        if isinstance(film, dict) and (_types(film) & FILM_TYPES or not _types(film)):
+        if isinstance(film, dict) and (types_of(film) & FILM_TYPES or not types_of(film)):
             out["film_title"] = graph.name(film)
             out["film_year"] = year_of(film.get("dateCreated")) or year_of(
                 film.get("datePublished"))
@@ -135,7 +135,7 @@ def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
         out["body_text"] = body.strip() if isinstance(body, str) else None
         main = review
     else:
-        main = next((n for n in graph.nodes if _types(n) & ARTICLE_TYPES), None)
+        main = next((n for n in graph.nodes if types_of(n) & ARTICLE_TYPES), None)
         if main is None:
             return {}
         if isinstance(main.get("headline"), str):

@@ -80,7 +80,7 @@ def date_in_page(page: ParsedPage) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def _visible_text(page: ParsedPage) -> str:
+def visible_text(page: ParsedPage) -> str:
     if "visible" not in page.cache:
         parts = page.xpath("//body//text()[not(parent::script) and not(parent::style)]")
         page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
@@ -90,7 +90,7 @@ def _visible_text(page: ParsedPage) -> str:
 def _rating_text(page: ParsedPage) -> str:
     """Visible text plus image alt texts and aria-labels: star badges are often images."""
     labels = page.xpath("//img/@alt | //*[@aria-label]/@aria-label")
-    return _visible_text(page) + " " + " ".join(str(v) for v in labels)
+    return visible_text(page) + " " + " ".join(str(v) for v in labels)
 
 
 def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
@@ -98,19 +98,19 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     title = partial.get("film_title")
     body = partial.get("body_text") or ""
     if not title:
-        title, year, certainty = titles.choose(page, partial, body or _visible_text(page))
+        title, year, certainty = titles.choose(page, partial, body or visible_text(page))
         out["film_title"] = title
         out["headline_year"] = year
         out["title_certainty"] = certainty
     if title and not partial.get("film_year") and not out.get("headline_year"):
         out["film_year"] = (year_in_slug(page.url, title)
-                            or year_in_credits(_visible_text(page))
+                            or year_in_credits(visible_text(page))
                             or year_in_text(title, body)
-                            or year_in_text(title, _visible_text(page)))
+                            or year_in_text(title, visible_text(page)))
     if not partial.get("published"):
         out["published"] = date_in_page(page)
     out.update(rating_in_text(_rating_text(page)))
-    out["remake_of"] = remakes_in_text(body or _visible_text(page))
+    out["remake_of"] = remakes_in_text(body or visible_text(page))
     heads = page.xpath("//title")
     if heads and " | " in (t := heads[0].text_content()):
         out["publication"] = t.rsplit(" | ", 1)[1].strip()

@@ -1,0 +1,240 @@
+"""Is this page a film review? Evidence, not a guess by one signal.
+
+Review sites also publish TV, book, album, game and gadget reviews, news, interviews,
+box-office reports, festival line-ups and database pages, and many of them mention films.
+A page is kept as a film review unless the evidence says it is something else:
+
+1. schema.org types and og:type (a Review of a TVSeries, a MusicAlbum page, a Book …);
+2. the URL path, article section, tags and breadcrumbs ("/tv/", "/books/", "Fernsehserie");
+3. headline cues ("Season 1", "3×09", "Album of the Week", "(livro)", "Box Office:",
+   "Interview");
+4. the body's vocabulary: words about episodes, albums, chapters or gameplay outnumbering
+   words about films, in the languages of the corpus.
+
+Strong signals (1, 3) decide alone; weak ones (2, 4) must agree. The result is a kind
+(film_review | not_film_review | uncertain) with the evidence that decided it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from criticdb.scrapers.extract import jsonld
+from criticdb.scrapers.extract.page import ParsedPage
+
+FILM_TYPES = {"Movie", "Film", "ScreeningEvent"}
+OTHER_TYPES = {
+    "TVSeries": "tv", "TVSeason": "tv", "TVEpisode": "tv", "Episode": "tv",
+    "CreativeWorkSeason": "tv", "VideoGame": "game", "Game": "game",
+    "SoftwareApplication": "product", "MobileApplication": "product",
+    "MusicAlbum": "music", "MusicRecording": "music", "MusicGroup": "music",
+    "MusicEvent": "music", "MusicComposition": "music", "Book": "book", "Audiobook": "book",
+    "Product": "product", "TheaterEvent": "theatre", "Recipe": "other", "Restaurant": "other",
+}
+OG_KINDS = {"video.tv_show": "tv", "video.episode": "tv", "music.album": "music",
+            "music.song": "music", "music.musician": "music", "books.book": "book",
+            "book": "book", "product": "product", "game": "game"}
+# URL path segments, sections, tags and breadcrumbs.
+SECTION_KINDS = {
+    "tv": r"tv|television|televisi[oó]n|series?|serien|fernsehen|fernsehserie|tv-shows?|"
+          r"streaming-series|episodes?|seasons?|staffel",
+    "music": r"music|musik|m[uú]sica|musique|albums?|songs?|concerts?|artists|tour-dates|"
+             r"album-of-the-week",
+    "book": r"books?|livros?|livres?|libros?|b[uü]cher|buch|literature|literatura|"
+            r"litt[eé]rature|reading",
+    "game": r"games?|gaming|video-?games?|jeux|videojuegos",
+    "theatre": r"theat(?:er|re)|teatro|th[eé][aâ]tre|stage|broadway",
+    "product": r"gadgets?|tech|hardware|products?|shop|store",
+    "news": r"news|noticias|nachrichten|actualit[eé]s|heat-vision|box-office|business|"
+            r"awards?|interviews?|entrevistas?|features?|featurepages",
+}
+FILM_SECTIONS = (r"films?|movies?|cinema|kino|cine|filmes?|pel[ií]culas?|movie-reviews?|"
+                 r"film-reviews?|filmkritik(?:en)?|critiques?-films?|reviews?|criticas?|"
+                 r"kritiken?|rezensionen?|recensioni")
+HEADLINE_KINDS = {
+    "tv": r"\bseason\s+\d+|\bstaffel\s+\d+|\btemporada\s+\d+|\bsaison\s+\d+|\bepisode\b|"
+          r"\bs\d{1,2}\s?e\d{1,2}\b|\b\d{1,2}\s?[x×]\s?\d{1,2}\b|\bthe complete season\b|"
+          r"\b(?:tv|web)[- ]series\b|\bminiseries\b",
+    "music": r"\balbum(?: of the week)?\b|\bmusic review\b|\bep review\b|\btour dates\b|"
+             r"\bconcerts?\b|\btickets\b|\bdiscography\b",
+    "book": r"\((?:book|livro|livre|libro|buch|novel|roman)\)|\bbook review\b|\bj'ai lu\b|"
+            r"\bi read\b|\bbuchkritik\b|\bnovel\b",
+    "theatre": r"\btheat(?:er|re) review\b|\bplay by\b|\bmusical review\b|\bstage review\b|"
+               r"\bon broadway\b",
+    "game": r"\bgame review\b|\b(?:ps[45]|xbox|switch|3ds|wii u|pc)\b.*\breview\b",
+    "news": r"\bbox office\b|\binterview\b|\bentrevista\b|\btrailer\b|\bteaser\b|"
+            r"\bline-?up\b|\bin competition\b|\ben competencia\b|\bawards?\b|\boscars?\b|"
+            r"\byear in review\b|\bannounce[sd]?\b|\btop \d+\b|"
+            r"^\d+ (?:interesting|things|facts|reasons|observations)\b|"
+            # listicles in any language: a count, two words, then "about"
+            r"^\d+\s+\S+\s+\S+\s+(?:about|о|об|про|sobre|über|sur|su)\s|"
+            # year recaps: "2023 in Movies", "My Year in Film"
+            r"^(?:my\s+)?(?:19|20)\d{2}\s+in\s+(?:movies|films?|cinema)\b|"
+            r"\bmy year in (?:movies|films?)\b",
+    # shop pages: "[DVD] online at …", "(Widescreen Version)"
+    "product": r"\[(?:dvd|blu-ray|vhs|4k)\]|\bonline at\b|\bbuy\b|\(widescreen version\)",
+    # database and aggregator title pages: "Movie Reviews, Pictures", "Cast & Crew"
+    "database": r"\b(?:movie|film) reviews, |\breviews, (?:pictures|trailers|photos)\b|"
+                r"\bcast (?:&|and) crew\b|\bplot summary\b|\bshowtimes\b|\bfull credits\b",
+}
+BODY_WORDS = {
+    "film": r"films?|filmen|filmene|filmer|filmes?|movies?|cinema|cinematic|cinematography|"
+            r"director|directed|screenplay|screenwriter|filmmaker|pel[ií]culas?|peli|cine|kino|regie|"
+            r"regisseur(?:in)?|r[eé]alisateur|r[eé]alis[eé]|long-m[eé]trage|pellicola|regista|"
+            r"diretor|dire[cç][aã]o|roteiro|фильм\w*|кино|电影|影片|फिल्म|सिनेमा",
+    "tv": r"episodes?|seasons?|series|showrunner|finale|sitcom|staffel|folgen?|serien?|"
+          r"temporadas?|epis[oó]dios?|[eé]pisodes?|saisons?|s[eé]ries?",
+    "music": r"albums?|songs?|tracks?|band|vocals|singer|lyrics|guitar|concerts?|tour|"
+             r"chorus|melod(?:y|ies)|rapper|producer|beats",
+    "book": r"books?|novels?|chapters?|pages|paperback|hardcover|livros?|livres?|libros?|"
+            r"romans?|buch|bücher|cap[ií]tulos?|chapitres?|autora?|author|writer|prose",
+    "game": r"games?|gameplay|players?|levels?|console|multiplayer|controller|boss(?:es)?|"
+            r"nintendo|playstation|xbox|steam|indie",
+    "product": r"battery|device|smartwatch|firmware|bluetooth|notifications|hardware|"
+               r"specs|app|smartphone|batteria|dispositivo|add\s+to\s+cart|in\s+stock|"
+               r"shipping|sku|buy\s+now|widescreen|fullscreen|dvd|blu-ray|region\s+\d",
+    "theatre": r"playwright|stage|broadway|off-broadway|theat(?:er|re)|onstage|"
+               r"scene\s+changes|play(?:'s)?\s+(?:is|was)",
+}
+# Announcements and trailer posts talk about a release to come, not about a film seen: a
+# trailer and a release still ahead, together ("here is the trailer … out on 21 December").
+TRAILER = re.compile(r"(?<!\w)(?:trailers?|traileren|teaser|bandes?[- ]annonces?)(?!\w)", re.I)
+RELEASE_AHEAD = re.compile(
+    r"(?<!\w)(?:sortira|sortie (?:en salles|pr[ée]vue)|release date|coming soon|"
+    r"will be released|will hit (?:theaters|cinemas)|kinostart|startet am|estrenar[áa]|"
+    r"se estrena|ser[áa] lan[çc]ado|estreia em|premieres? (?:on|in)|ventet (?:til|på)|"
+    r"kommer på kino|in uscita|uscir[àa])(?!\w)", re.I)
+# Fact sheets of database and catalogue pages: "Director: … Genre: … Runtime: … Plot: …".
+FACT_LABELS = re.compile(
+    r"(?<!\w)(director|directed by|genre|runtime|running time|release date|released|cast|"
+    r"actors|starring|plot|synopsis|publisher|studio|country|language|budget|rated|"
+    r"regie|genre|laufzeit|réalisateur|durée|sortie|género|duración|reparto|sinopsis)\s*:",
+    re.I)
+YOU = re.compile(r"(?<!\w)(?:you|your|vous|votre|usted|tu|você|du|dich|ihr|sie|lei)(?!\w)",
+                 re.I)
+REVIEW_WORDS = re.compile(r"review|cr[ií]tica|critique|kritik|rezension|rese[ñn]a|recension|"
+                          r"recensione|anmeldelse|arvostelu|recenzja|reaction|verdict", re.I)
+_BODY = {k: re.compile(rf"(?<!\w)(?:{v})(?!\w)", re.I) for k, v in BODY_WORDS.items()}
+_HEAD = {k: re.compile(v, re.I) for k, v in HEADLINE_KINDS.items()}
+_SECTION = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in SECTION_KINDS.items()}
+_FILM_SECTION = re.compile(rf"^(?:{FILM_SECTIONS})$", re.I)
+
+
+@dataclass
+class Verdict:
+    kind: str  # film_review | not_film_review | uncertain
+    evidence: list[str] = field(default_factory=list)
+
+
+def _types(page: ParsedPage) -> set[str]:
+    found = set()
+    for node in jsonld.nodes(page):
+        found |= jsonld.types_of(node)
+        for key in ("itemReviewed", "about", "mainEntity"):
+            value = node.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict):
+                    found |= {f"reviewed:{t}" for t in jsonld.types_of(item)}
+    for t in page.xpath("//@itemtype")[:200]:
+        found |= {x.rsplit("/", 1)[-1] for x in str(t).split()}
+    return found
+
+
+def _sections(page: ParsedPage) -> list[str]:
+    path = [p for p in unquote(urlsplit(page.url).path).lower().split("/") if p][:-1]
+    labels = page.xpath(
+        "//meta[@property='article:section']/@content | //meta[@property='article:tag']/@content"
+        " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]//text()"
+        " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()"
+        " | //*[contains(@class, 'breadcrumb')]//a//text()")[:60]
+    words = [re.sub(r"\s+", "-", str(w).strip().lower()) for w in labels if str(w).strip()]
+    return path + words
+
+
+def _headlines(page: ParsedPage, partial: dict[str, Any]) -> list[str]:
+    heads = [partial.get("headline") or "", partial.get("og_title") or ""]
+    heads += [" ".join(e.text_content().split()) for e in page.xpath("//h1 | //title")[:4]]
+    return [h for h in heads if h]
+
+
+def _several_titles(heads: list[str]) -> bool:
+    """'Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…': a round-up."""
+    return any(len(re.findall(r"[«“\"'‘][^«»“”\"'‘’]{2,60}[»”\"'’]", h)) >= 3 for h in heads)
+
+
+def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
+    evidence: list[str] = []
+    types = _types(page)
+    reviewed_other = {OTHER_TYPES[t.split(":", 1)[1]] for t in types
+                      if t.startswith("reviewed:") and t.split(":", 1)[1] in OTHER_TYPES}
+    reviewed_film = any(t.split(":", 1)[-1] in FILM_TYPES for t in types)
+    if reviewed_film:
+        evidence.append("schema.org Movie")
+    if reviewed_other and not reviewed_film:
+        return Verdict("not_film_review", [f"schema.org review of a {k}"
+                                           for k in sorted(reviewed_other)])
+    page_other = {OTHER_TYPES[t] for t in types if t in OTHER_TYPES}
+    og = (page.xpath("//meta[@property='og:type']/@content") or [""])[0].strip().lower()
+    if og in OG_KINDS:
+        page_other.add(OG_KINDS[og])
+    elif og == "video.movie":
+        reviewed_film = True
+        evidence.append("og:type video.movie")
+    if page_other and not reviewed_film:
+        return Verdict("not_film_review", [f"page typed as {k}" for k in sorted(page_other)])
+
+    heads = _headlines(page, partial)
+    description = " ".join(page.xpath("//meta[@name='description' or @name='Description']"
+                                      "/@content")[:1])
+    head_kinds = sorted({k for k, rx in _HEAD.items() for h in heads + [description]
+                         if rx.search(h) and (k == "database" or h != description)})
+    if head_kinds and not reviewed_film:
+        return Verdict("not_film_review", [f"headline: {k}" for k in head_kinds])
+    if _several_titles(heads) and not reviewed_film:
+        return Verdict("not_film_review", ["headline names several titles (a round-up)"])
+
+    sections = _sections(page)
+    section_kinds = sorted({k for s in sections for k, rx in _SECTION.items() if rx.match(s)})
+    film_section = any(_FILM_SECTION.match(s) for s in sections)
+    counts = {k: len(rx.findall(body)) for k, rx in _BODY.items()}
+    film_words = counts.pop("film")
+    other_kind, other_words = max(counts.items(), key=lambda kv: kv[1])
+    evidence.append(f"body words: film {film_words}, {other_kind} {other_words}")
+    if section_kinds:
+        evidence.append("section: " + ", ".join(section_kinds))
+    if film_section:
+        evidence.append("film section")
+    if reviewed_film:
+        return Verdict("film_review", evidence)
+    says_review = bool(partial.get("rating_raw")) or any(
+        REVIEW_WORDS.search(x) for x in [*heads, page.url, *sections])
+    if not says_review and TRAILER.search(body) and RELEASE_AHEAD.search(body):
+        return Verdict("not_film_review", evidence + ["a trailer and a release to come; "
+                                                      "no review cue"])
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    # An interview asks its guest: questions in the second person, paragraph after paragraph.
+    questions = sum(p.rstrip(" *_").endswith("?") and bool(YOU.search(p)) for p in paragraphs)
+    if questions >= 4 and questions >= 0.1 * len(paragraphs):
+        return Verdict("not_film_review", evidence + [f"{questions} of {len(paragraphs)} "
+                                                      "paragraphs are questions (an interview)"])
+    labels = {m.lower() for m in FACT_LABELS.findall(body)}
+    prose = len(FACT_LABELS.sub("", body).split())
+    if len(labels) >= 4 and prose < 200 and not says_review:
+        return Verdict("not_film_review", evidence + [f"a fact sheet ({len(labels)} labels, "
+                                                      f"{prose} words) and no review cue"])
+    if film_words == 0 and other_words >= 2:
+        return Verdict("not_film_review", evidence + ["no film vocabulary"])
+    # Weak signals must agree: a section of another kind and a body that talks about it.
+    for kind in section_kinds:
+        if counts.get(kind, 0) >= max(2, film_words):
+            return Verdict("not_film_review", evidence + [f"{kind} section and vocabulary"])
+    if other_words >= 6 and other_words > 2 * max(film_words, 1):
+        return Verdict("not_film_review", evidence)
+    if "news" in section_kinds and not says_review:
+        return Verdict("not_film_review", evidence + ["news section, no review cue"])
+    if film_words == 0 and not film_section:
+        return Verdict("uncertain", evidence + ["no film vocabulary"])
+    return Verdict("film_review", evidence)
