@@ -89,7 +89,7 @@ def _named_on_page(page: ParsedPage, name: str | None) -> bool:
         return True
     text = page.cache.get("casefold_text")
     if text is None:
-        parts = page.xpath("//body//text()[not(parent::script)] | //title//text() | "
+        parts = page.strings("//body//text()[not(parent::script)] | //title//text() | "
                            "//meta[@property='og:title']/@content")
         text = page.cache["casefold_text"] = " ".join(" ".join(map(str, parts)).split()).casefold()
     return " ".join(name.split()).casefold() in text

@@ -12,6 +12,7 @@ from lxml import etree
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 MAX_PARSE_BYTES = 8 * 1024 * 1024
+_COMPILED: dict[str, Any] = {}
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -49,6 +50,14 @@ class ParsedPage:
 
     def xpath(self, expr: str) -> list[Any]:
         return self.doc.xpath(expr)
+
+    def strings(self, expr: str) -> list[str]:
+        """Plain strings of a text()/attribute query: lxml's default "smart" strings keep a
+        link to their element, which costs more than the query on large pages."""
+        compiled = _COMPILED.get(expr)
+        if compiled is None:
+            compiled = _COMPILED[expr] = etree.XPath(expr, smart_strings=False)
+        return compiled(self.doc)
 
     def by_class(self, name: str) -> list[Any]:
         """Elements carrying a class token, in document order (one pass builds the index:

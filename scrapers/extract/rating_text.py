@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-# "Rating:", "Our verdict –", "Mi valoración:", "Note :", "Bewertung:", "Voto:" …
-LABEL = (r"(?:(?:our|my|final|overall|the|critic'?s?|mi|nuestra|nuestro|meine|unsere|ma|notre|"
-         r"la\s+mia|il\s+mio|minha)\s+)?"
-         r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|calificaci[oó]n|"
+# "Rating:", "Our verdict –", "Mi valoración:", "Note :", "Bewertung:", "Voto:" … (a possessive
+# before the label changes nothing, so patterns start at the label: re skips ahead faster)
+LABEL = (r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|calificaci[oó]n|"
          r"nota(?:\s+final)?|note|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
          r"karakter|arvosana|ocena|punteggio)")
 OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z)"
@@ -34,9 +33,10 @@ OUT_OF = re.compile(
 LABELLED_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—=]?\s*(?P<v>{NUM}){HALF}\s+{UNIT}\b", re.I)
 GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
 # "Some Film (1979) ***½" or "Rating: ***": ASCII stars after a year or a label.
-ASCII_STARS = re.compile(
-    rf"(?:\((?:18|19|20)\d{{2}}\)|\b{LABEL}\s*[:\-–—]?)\s*(?P<s>\*{{1,5}})(?P<h>½|1/2)?(?!\*)",
-    re.I)
+STARS_AFTER = r"\s*(?P<s>\*{1,5})(?P<h>½|1/2)?(?!\*)"
+YEAR_STARS = re.compile(rf"\((?:18|19|20)\d{{2}}\){STARS_AFTER}")
+LABELLED_ASCII_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—]?{STARS_AFTER}", re.I)
+LABELS = re.compile(rf"\b{LABEL}\b", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "zero": 0}
 WORD_STARS = re.compile(r"\b(?P<w>zero|one|two|three|four|five)(?P<h>\s+and\s+a\s+half)?"
                         r"(?:-|\s+)stars?\b(?:\s+out\s+of\s+(?P<b>four|five))?", re.I)
@@ -77,25 +77,35 @@ def _fraction(v: str, b: str) -> dict[str, str] | None:
     return {"rating_raw": _num(v), "rating_scale": f"out_of_{_num(b)}"}
 
 
+def _at_labels(pattern: re.Pattern[str], text: str, labels: list[int]) -> re.Match[str] | None:
+    """A label-led pattern tried only where a label stands (one scan finds the labels)."""
+    for pos in labels:
+        if (m := pattern.match(text, pos)) and not _others(text, m.start()):
+            return m
+    return None
+
+
 def rating_in_text(text: str) -> dict[str, str]:
     """rating_raw and rating_scale, or {} when the text states no critic's rating."""
+    labels = [m.start() for m in LABELS.finditer(text)]
     for pattern in (GRADE_LETTER, LABELLED_LETTER):
-        if m := _critic_matches(pattern, text):
+        if m := _at_labels(pattern, text, labels):
             grade = re.sub(r"\s", "", m["g"]).replace("−", "-").replace("–", "-").upper()
             return {"rating_raw": grade, "rating_scale": "letter"}
-    for pattern in (LABELLED_FRACTION, OUT_OF):
-        for m in pattern.finditer(text):
-            if _others(text, m.start()):
-                continue
-            if found := _fraction(m["v"], m["b"]):
-                return found
+    for pos in labels:
+        m = LABELLED_FRACTION.match(text, pos)
+        if m and not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
+            return found
+    for m in OUT_OF.finditer(text):
+        if not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
+            return found
     if m := _critic_matches(GLYPHS, text):
         total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
         scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
         return {"rating_raw": m.group(0), "rating_scale": scale}
-    if m := _critic_matches(ASCII_STARS, text):
+    if m := _critic_matches(YEAR_STARS, text) or _at_labels(LABELLED_ASCII_STARS, text, labels):
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
-    if m := _critic_matches(LABELLED_STARS, text):
+    if m := _at_labels(LABELLED_STARS, text, labels):
         return {"rating_raw": _num(m["v"]), "rating_scale": "stars"}
     if m := _critic_matches(WORD_STARS, text):
         value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)

@@ -117,7 +117,9 @@ YOU = re.compile(r"(?<!\w)(?:you|your|vous|votre|usted|tu|você|du|dich|ihr|sie|
                  re.I)
 REVIEW_WORDS = re.compile(r"review|cr[ií]tica|critique|kritik|rezension|rese[ñn]a|recension|"
                           r"recensione|anmeldelse|arvostelu|recenzja|reaction|verdict", re.I)
-_BODY = {k: re.compile(rf"(?<!\w)(?:{v})(?!\w)", re.I) for k, v in BODY_WORDS.items()}
+# One scan of the body for every vocabulary (a named group per kind).
+_BODY = re.compile("|".join(rf"(?P<{k}>(?<!\w)(?:{v})(?!\w))" for k, v in BODY_WORDS.items()),
+                   re.I)
 _HEAD = {k: re.compile(v, re.I) for k, v in HEADLINE_KINDS.items()}
 _SECTION = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in SECTION_KINDS.items()}
 _FILM_SECTION = re.compile(rf"^(?:{FILM_SECTIONS})$", re.I)
@@ -199,7 +201,9 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     sections = _sections(page)
     section_kinds = sorted({k for s in sections for k, rx in _SECTION.items() if rx.match(s)})
     film_section = any(_FILM_SECTION.match(s) for s in sections)
-    counts = {k: len(rx.findall(body)) for k, rx in _BODY.items()}
+    counts = dict.fromkeys(BODY_WORDS, 0)
+    for m in _BODY.finditer(body):
+        counts[m.lastgroup or "film"] += 1
     film_words = counts.pop("film")
     other_kind, other_words = max(counts.items(), key=lambda kv: kv[1])
     evidence.append(f"body words: film {film_words}, {other_kind} {other_words}")

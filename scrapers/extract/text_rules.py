@@ -72,7 +72,8 @@ def date_in_page(page: ParsedPage) -> str | None:
     2017'): htmldate's extensive search, asked for the original publication date. Runs only
     when structured data and <time> markup gave none."""
     try:
-        found = htmldate.find_date(page.text, url=page.url, original_date=True,
+        # our tree, not the text: htmldate copies a tree it is given instead of parsing again
+        found = htmldate.find_date(page.doc, url=page.url, original_date=True,
                                    extensive_search=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError) as exc:
         page.cache.setdefault("warnings", []).append(f"htmldate: {exc}"[:200])
@@ -82,14 +83,14 @@ def date_in_page(page: ParsedPage) -> str | None:
 
 def visible_text(page: ParsedPage) -> str:
     if "visible" not in page.cache:
-        parts = page.xpath("//body//text()[not(parent::script) and not(parent::style)]")
+        parts = page.strings("//body//text()[not(parent::script) and not(parent::style)]")
         page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
     return page.cache["visible"]
 
 
 def _rating_text(page: ParsedPage) -> str:
     """Visible text plus image alt texts and aria-labels: star badges are often images."""
-    labels = page.xpath("//img/@alt | //*[@aria-label]/@aria-label")
+    labels = page.strings("//img/@alt | //*[@aria-label]/@aria-label")
     return visible_text(page) + " " + " ".join(str(v) for v in labels)
 
 

@@ -71,12 +71,14 @@ class Candidate:
     score: float = 0.0
 
 
+_SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "ä": "ae", "ö": "oe", "ü": "ue",
+                          "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritics left by NFKD
+
+
 def fold(text: str) -> str:
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o")
-    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
-        text = text.replace(umlaut, spelled).replace(umlaut.upper(), spelled.title())
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    """Case, accents and German umlauts folded the way URL slugs write them."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SPELLED))).casefold()
 
 
 def _tokens(text: str) -> list[str]:
@@ -85,8 +87,7 @@ def _tokens(text: str) -> list[str]:
 
 def _plain_tokens(text: str) -> list[str]:
     """Tokens without umlaut spelling: slugs write 'ä' as 'a' as often as 'ae'."""
-    text = unicodedata.normalize("NFKD", text)
-    return re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+    return re.findall(r"\w+", _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold())
 
 
 def clean(text: str) -> tuple[str, int | None, bool]:
@@ -203,9 +204,10 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
 
 
 def _count(phrase: str, text: str) -> int:
-    if not phrase:
+    key = fold(phrase)
+    if not key or key not in text:  # a substring test first: most candidates are absent
         return 0
-    return len(re.findall(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", text))
+    return len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", text))
 
 
 def _emphasised(page: ParsedPage) -> set[str]:
