@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from criticdb.common.crashpoints import crashpoint
 from criticdb.dashboards import charts
+from criticdb.warehouse import read
 from criticdb.warehouse.db import connect
 
 PAGES = {"index.html": "Overview", "remakes.html": "Remakes", "films.html": "Films",
@@ -22,12 +22,6 @@ VIEWS = ("warehouse_overview", "remake_comparison", "remake_summary", "remake_fa
          "last_run_rejects", "site_pages", "extraction_sources")
 
 
-def _rows(con: duckdb.DuckDBPyConnection, view: str) -> list[dict[str, Any]]:
-    cur = con.execute(f"SELECT * FROM {view}")  # noqa: S608 (view names are constants)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
 def _safe_url(url: str) -> str | None:
     """Only http(s) links reach the page: a scraped javascript: URL stays text."""
     return url if url.lower().startswith(("http://", "https://")) else None
@@ -36,7 +30,7 @@ def _safe_url(url: str) -> str | None:
 def load(db: Path) -> dict[str, list[dict[str, Any]]]:
     con = connect(db, read_only=True)
     try:
-        return {view: _rows(con, view) for view in VIEWS}
+        return {view: read.view_rows(con, view) for view in VIEWS}
     finally:
         con.close()
 

@@ -252,9 +252,7 @@ def _inputs_fingerprint(run: _Run, catalogue: Path | None) -> str:
 
 
 def _remake_rows(run: _Run) -> list[dict[str, Any]]:
-    cur = run.con.execute("SELECT * FROM remake_comparison")
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return read.view_rows(run.con, "remake_comparison")
 
 
 def _normalise_and_load(run: _Run, catalogue_path: Path | None, db_path: Path) -> None:

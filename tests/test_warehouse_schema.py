@@ -105,3 +105,27 @@ def test_checks_catch_a_duplicate_review(tmp_path) -> None:
                     "VALUES (?, ?, 'f', 'c', 'p')", [rid, f"https://x.example/{rid}"])
     with pytest.raises(CheckFailed, match="reviews_unique_triple"):
         run_checks(con)
+
+
+def test_views_declare_every_view_they_read() -> None:
+    """A view reading another view must say so on its `-- depends:` line (the load order is
+    a topological sort of those lines), and no view orders its own rows."""
+    import re
+
+    from criticdb.warehouse.sql import HERE, view_dependencies
+
+    graph = view_dependencies()
+    for name, declared in graph.items():
+        text = (HERE / "views" / f"{name}.sql").read_text(encoding="utf-8")
+        body = text.split("\n", 1)[1]
+        read = {v for v in graph if v != name and re.search(rf"\b(?:FROM|JOIN)\s+{v}\b", body)}
+        assert read == declared, name
+        assert not re.search(r"SELECT \* FROM final\s+ORDER BY", body), name
+
+
+def test_t_table_matches_scipy(tmp_path) -> None:
+    from scipy.stats import t
+
+    con = connect(tmp_path / "w.duckdb")
+    for df, quantile in con.execute("SELECT df, t FROM t_quantiles_95").fetchall():
+        assert float(quantile) == pytest.approx(float(t.ppf(0.975, df)), abs=0.0015), df

@@ -20,7 +20,7 @@ from criticdb.transforms.titles import slug
 from criticdb.transforms.wikidata import FilmEnrichment
 
 # Bump when normalisation logic changes: unchanged inputs then still rebuild the entities.
-NORMALISE_VERSION = "1"
+NORMALISE_VERSION = "2"  # 2: unsigned critics
 PROSE_CONFIDENCE = 0.8
 WIKIDATA_CONFIDENCE = 0.9
 
@@ -106,15 +106,17 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             out.rejects.append(Reject(row.url, "normalise", exc.reason, exc.detail))
             continue
         names = critic_names(rec.critic or "")
-        if not names:
-            out.rejects.append(Reject(row.url, "normalise", "no_critic"))
-            continue
         resolver.note_alias(film_id, rec.film_title or "")
-        cid, display, profile_urls = identity.resolve(names[0])
-        critics.setdefault(cid, {"critic_id": cid, "name": display,
-                                 "profile_urls": profile_urls})
         pub_name = rec.publication or row.site
         pid = slug(pub_name)
+        if names:
+            cid, display, profile_urls = identity.resolve(names[0])
+            critics.setdefault(cid, {"critic_id": cid, "name": display,
+                                     "profile_urls": profile_urls, "unsigned": False})
+        else:  # kept, never dropped: the publication's unsigned critic
+            cid = f"unsigned-{pid}"
+            critics.setdefault(cid, {"critic_id": cid, "name": f"Unsigned ({pub_name})",
+                                     "profile_urls": [], "unsigned": True})
         publications.setdefault(pid, {"publication_id": pid, "name": pub_name,
                                       "site_url": row.site_url})
         triple = (cid, film_id, pid)

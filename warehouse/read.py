@@ -1,6 +1,9 @@
-"""Reads the flow needs from the warehouse (prior fetches, pending extractions)."""
+"""Reads from the warehouse: what the flow needs (prior fetches, pending extractions) and
+the views in the order their readers show them."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import duckdb
 
@@ -34,3 +37,10 @@ def last_inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def all_extractions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str]]:
     return [tuple(r) for r in con.execute(sql("statements/all_extractions")).fetchall()]
+
+
+def view_rows(con: duckdb.DuckDBPyConnection, view: str) -> list[dict[str, Any]]:
+    """A view as dicts, in the order its reader query (warehouse/queries/<view>.sql) gives."""
+    cur = con.execute(sql(f"queries/{view}"))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

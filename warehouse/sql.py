@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import graphlib
+import re
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +23,21 @@ def migrations() -> list[tuple[int, str]]:
     return out
 
 
+DEPENDS = re.compile(r"^-- depends:(.*)$", re.M)
+
+
+def view_dependencies() -> dict[str, set[str]]:
+    """Each view's first line declares the views it reads: `-- depends: a, b`."""
+    graph = {}
+    for path in sorted((HERE / "views").glob("*.sql")):
+        m = DEPENDS.search(path.read_text(encoding="utf-8"))
+        if m is None:
+            raise ValueError(f"{path.name} lacks its '-- depends:' line")
+        graph[path.stem] = {d.strip() for d in m[1].split(",") if d.strip()}
+    return graph
+
+
 def views() -> list[str]:
-    """View files in dependency order: the NN_ prefix orders them (00 before 10 before 20)."""
-    return [f"views/{p.stem}" for p in sorted((HERE / "views").glob("*.sql"))]
+    """View files in dependency order (a topological sort of the declared dependencies)."""
+    order = graphlib.TopologicalSorter(view_dependencies()).static_order()
+    return [f"views/{name}" for name in order]

@@ -1,3 +1,4 @@
+-- depends:
 -- Two-sided 95% Student t quantiles by degrees of freedom, for confidence intervals.
 CREATE OR REPLACE VIEW t_quantiles_95 AS
 SELECT * FROM (VALUES

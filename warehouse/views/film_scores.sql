@@ -1,3 +1,4 @@
+-- depends:
 -- Per film: review counts and the score distribution, ratings only and with inferred scores.
 CREATE OR REPLACE VIEW film_scores AS
 WITH films AS (

@@ -1,12 +1,12 @@
+-- depends: stg_ratings, stg_remake_pairs
 -- Do critics rate remakes lower than the originals they remake? Over every (critic,
 -- original, remake) where the critic rated both; per critic and overall (critic_id NULL).
 CREATE OR REPLACE VIEW remake_bias AS
 WITH pairs AS (
-    SELECT DISTINCT film_id AS remake_id, related_film_id AS original_id
-    FROM film_relations WHERE relation = 'remake_of'
+    SELECT original_id, remake_id FROM stg_remake_pairs
 ),
 ratings AS (
-    SELECT critic_id, film_id, score FROM reviews WHERE score_source = 'rating'
+    SELECT critic_id, film_id, score FROM stg_ratings WHERE NOT unsigned
 ),
 diffs AS (
     SELECT o.critic_id, r.score - o.score AS difference
@@ -23,5 +23,5 @@ final AS (
     LEFT JOIN critics AS c USING (critic_id)
     GROUP BY GROUPING SETS ((d.critic_id, c.name), ())
 )
-SELECT * FROM final ORDER BY critic_id NULLS FIRST;
+SELECT * FROM final;
 COMMENT ON VIEW remake_bias IS 'Remake minus original rating by the same critic: per critic and overall (critic_id NULL), with n pairs and % of pairs where the remake scored lower.';

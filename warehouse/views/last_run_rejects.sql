@@ -1,3 +1,4 @@
+-- depends:
 -- Rejects recorded by the latest run, by stage and reason.
 CREATE OR REPLACE VIEW last_run_rejects AS
 WITH latest AS (
@@ -5,5 +6,5 @@ WITH latest AS (
 )
 SELECT r.stage, r.reason, count(*) AS n
 FROM rejects AS r JOIN latest AS l ON r.last_run_id = l.run_id
-GROUP BY ALL ORDER BY n DESC, stage, reason;
+GROUP BY ALL;
 COMMENT ON VIEW last_run_rejects IS 'Rejects the latest run recorded, counted by stage and reason.';

@@ -1,3 +1,4 @@
+-- depends: stg_ratings
 -- Every remake family: an original (a film that remakes nothing) and all its remakes,
 -- transitively (remakes of remakes), ordered by year, with each version's mean rating.
 CREATE OR REPLACE VIEW remake_families AS
@@ -23,7 +24,7 @@ members AS (
 ),
 ratings AS (
     SELECT film_id, count(*) AS n_rated, round(avg(score), 2) AS mean_rated
-    FROM reviews WHERE score_source = 'rating' GROUP BY film_id
+    FROM stg_ratings GROUP BY film_id
 ),
 final AS (
     SELECT m.root_id AS family_id, root.title AS family_title, root.year AS family_year,
@@ -34,5 +35,5 @@ final AS (
     JOIN films AS f ON f.film_id = m.film_id
     LEFT JOIN ratings AS r ON r.film_id = m.film_id
 )
-SELECT * FROM final ORDER BY family_year, family_title, year, title;
+SELECT * FROM final;
 COMMENT ON VIEW remake_families IS 'Remake families: the original (generation 0) and every remake reachable from it, with year, country and mean rating.';

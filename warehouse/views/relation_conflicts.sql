@@ -1,3 +1,4 @@
+-- depends:
 -- Remakes whose sources disagree on which film is the original.
 CREATE OR REPLACE VIEW relation_conflicts AS
 WITH remake_of AS (
@@ -15,5 +16,5 @@ final AS (
     JOIN films AS f ON f.film_id = r.film_id
     JOIN films AS o ON o.film_id = r.related_film_id
 )
-SELECT * FROM final ORDER BY film_id, related_film_id, source;
+SELECT * FROM final;
 COMMENT ON VIEW relation_conflicts IS 'Films for which relation sources name different originals; every claim is listed with its source, none is overwritten.';

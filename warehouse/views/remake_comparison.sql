@@ -1,17 +1,12 @@
+-- depends: stg_ratings, stg_remake_pairs, t_quantiles_95
 -- Per (original, remake) pair: n and mean rating of each, the difference with a 95% Welch
 -- confidence interval, and the paired difference over critics who rated both films.
 CREATE OR REPLACE VIEW remake_comparison AS
-WITH relations AS (
-    SELECT film_id, related_film_id, source FROM film_relations WHERE relation = 'remake_of'
-),
-pairs AS (
-    SELECT related_film_id AS original_id, film_id AS remake_id,
-           list(DISTINCT source ORDER BY source) AS relation_sources
-    FROM relations
-    GROUP BY ALL
+WITH pairs AS (
+    SELECT original_id, remake_id, relation_sources FROM stg_remake_pairs
 ),
 ratings AS (
-    SELECT film_id, critic_id, score FROM reviews WHERE score_source = 'rating'
+    SELECT film_id, critic_id, score, unsigned FROM stg_ratings
 ),
 film_stats AS (
     SELECT film_id, count(*) AS n, avg(score) AS mean, var_samp(score) AS var
@@ -27,6 +22,7 @@ paired AS (
     FROM pairs AS p
     JOIN ratings AS o ON o.film_id = p.original_id
     JOIN ratings AS r ON r.film_id = p.remake_id AND r.critic_id = o.critic_id
+    WHERE NOT o.unsigned  -- an unsigned byline is not one person
     GROUP BY ALL
 ),
 welch AS (
@@ -73,5 +69,5 @@ final AS (
     LEFT JOIN welch_ci AS ci ON ci.original_id = p.original_id AND ci.remake_id = p.remake_id
     LEFT JOIN paired AS pd ON pd.original_id = p.original_id AND pd.remake_id = p.remake_id
 )
-SELECT * FROM final ORDER BY original_year, original_title, remake_year;
+SELECT * FROM final;
 COMMENT ON VIEW remake_comparison IS 'Original vs remake, ratings only: n and mean of each, difference (remake − original) with a 95% Welch CI, paired difference over critics who rated both, the difference including inferred scores, a too_few_reviews flag (< 3 ratings on a side) and the relation sources.';

@@ -1,3 +1,4 @@
+-- depends:
 -- Every review with its film, critic and publication names, for reports and ad hoc reading.
 CREATE OR REPLACE VIEW review_list AS
 WITH final AS (
@@ -9,5 +10,5 @@ WITH final AS (
     JOIN critics AS c USING (critic_id)
     JOIN publications AS p USING (publication_id)
 )
-SELECT * FROM final ORDER BY film_year, film_title, published;
+SELECT * FROM final;
 COMMENT ON VIEW review_list IS 'Reviews joined to film title/year, critic and publication names.';

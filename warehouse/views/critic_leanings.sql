@@ -1,9 +1,10 @@
+-- depends: stg_ratings
 -- Each critic against the consensus: mean deviation of their rating from the mean of the
 -- other critics' ratings of the same film (leave-one-out), and how often they agree on
 -- positive (>= 60) vs negative.
 CREATE OR REPLACE VIEW critic_leanings AS
 WITH ratings AS (
-    SELECT critic_id, film_id, score FROM reviews WHERE score_source = 'rating'
+    SELECT critic_id, film_id, score, unsigned FROM stg_ratings
 ),
 film_totals AS (
     SELECT film_id, sum(score) AS total, count(*) AS n FROM ratings GROUP BY film_id
@@ -12,7 +13,7 @@ loo AS (
     SELECT r.critic_id, r.score, (t.total - r.score) / (t.n - 1) AS consensus
     FROM ratings AS r
     JOIN film_totals AS t USING (film_id)
-    WHERE t.n >= 2
+    WHERE t.n >= 2 AND NOT r.unsigned  -- unsigned ratings count in the consensus only
 ),
 per_critic AS (
     SELECT critic_id, count(*) AS n_compared,
@@ -29,5 +30,5 @@ final AS (
     FROM per_critic AS p
     JOIN critics AS c USING (critic_id)
 )
-SELECT * FROM final ORDER BY mean_deviation;
+SELECT * FROM final;
 COMMENT ON VIEW critic_leanings IS 'Per critic: ratings compared with the leave-one-out mean of other critics on the same film, mean deviation (negative = harsher), % agreement on positive/negative, and a leaning label (±5 points).';

@@ -1,3 +1,4 @@
+-- depends:
 -- Pages per site by latest HTTP status, and reviews each site contributed.
 CREATE OR REPLACE VIEW site_pages AS
 WITH pages AS (
@@ -16,5 +17,5 @@ final AS (
     SELECT p.site, p.pages, p.last_200, p.last_304, coalesce(r.reviews, 0) AS reviews
     FROM per_site AS p LEFT JOIN reviews AS r USING (site)
 )
-SELECT * FROM final ORDER BY site;
+SELECT * FROM final;
 COMMENT ON VIEW site_pages IS 'Per site: pages indexed, how many answered 200 or 304 on their latest fetch, and reviews loaded.';

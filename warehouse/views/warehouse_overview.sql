@@ -1,3 +1,4 @@
+-- depends:
 -- One row of headline counts and the latest run, for reports.
 CREATE OR REPLACE VIEW warehouse_overview AS
 WITH latest_run AS (

@@ -1,3 +1,4 @@
+-- depends: remake_comparison, t_quantiles_95
 -- The headline: how much lower (or higher) remakes score than their originals, on average
 -- over pairs with ratings on both sides, with a 95% t confidence interval over pairs.
 CREATE OR REPLACE VIEW remake_summary AS

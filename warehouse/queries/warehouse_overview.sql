@@ -1,0 +1,2 @@
+-- What the report and the CLI read: the view in a stable order.
+SELECT * FROM warehouse_overview
