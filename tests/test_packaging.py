@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -36,8 +37,14 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site-packages through a plain path (.pth lines are not processed there, so the
     editable install of this checkout stays invisible)."""
     tmp = tmp_path_factory.mktemp("wheel")
+    # A copy of the sources: building in the checkout leaves build/ behind, and a stale
+    # build/ puts deleted files into the next wheel.
+    src = tmp / "src"
+    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache",
+        ".hypothesis", "test-artifacts", "*.duckdb*", "*.raw", "report"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp / "dist"), str(REPO)], check=True, timeout=300)
+                    "-q", "-w", str(tmp / "dist"), str(src)], check=True, timeout=300)
     env_dir = tmp / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / "bin" / "python"

@@ -81,8 +81,8 @@ def test_critic_leanings_leave_one_out(con) -> None:
 
 def test_remake_bias_overall_and_per_critic(con) -> None:
     assert rows(con, "SELECT critic_id, n_pairs, mean_difference, pct_remake_lower "
-                "FROM remake_bias ORDER BY critic_id NULLS FIRST") == [(None, 3, -16.67, 100.0), ("a", 2, -15.0, 100.0),
-                                       ("b", 1, -20.0, 100.0)]
+                "FROM remake_bias ORDER BY critic_id NULLS FIRST") == [
+        (None, 3, -16.67, 100.0), ("a", 2, -15.0, 100.0), ("b", 1, -20.0, 100.0)]
 
 
 def test_relation_conflicts_keep_every_claim(con) -> None:

@@ -24,9 +24,11 @@ from criticdb.scrapers.extract import (
     opengraph,
     rdfa,
     review_kind,
+    site_rules,
     text_rules,
 )
 from criticdb.scrapers.extract.page import ParsedPage, parse_page
+from criticdb.scrapers.extract.site_rules import SiteRules
 from criticdb.scrapers.extract.text_rules import visible_text
 from criticdb.scrapers.extract.titles import fold
 from criticdb.scrapers.sites import adapter_for
@@ -42,8 +44,8 @@ LAYERS: list[tuple[str, Layer]] = [
     ("main_text", main_text.fields),
     ("text", text_rules.fields),
 ]
-SOURCE_WEIGHT = {"adapter": 1.0, "jsonld": 1.0, "microdata": 1.0, "rdfa": 1.0, "markup": 0.9,
-                 "opengraph": 0.8, "main_text": 0.8, "text": 0.7}
+SOURCE_WEIGHT = {"sources_file": 1.0, "adapter": 1.0, "jsonld": 1.0, "microdata": 1.0,
+                 "rdfa": 1.0, "markup": 0.9, "opengraph": 0.8, "main_text": 0.8, "text": 0.7}
 CONFIDENCE_FIELDS = ("film_title", "film_year", "critic", "published", "body_text")
 UNATTRIBUTABLE = ("film_year", "film_ids", "original_title", "rating_raw", "rating_scale",
                   "body_text", "remake_of")
@@ -68,9 +70,21 @@ def plausible_critic(value: str, page: ParsedPage) -> bool:
                    for s in sites for h in hosts + [s])
 
 
+def _site_defaults(rules: SiteRules, partial: dict[str, Any], source: dict[str, str]) -> None:
+    """A single-critic site's critic when no page layer found a byline, and the site's
+    rating scale for a rating found without one."""
+    if rules.critic and not partial.get("critic"):
+        partial["critic"], source["critic"] = rules.critic, "sources_file"
+    if rules.rating_scale and partial.get("rating_raw") and not partial.get("rating_scale"):
+        partial["rating_scale"] = rules.rating_scale
+
+
 def extract_review(body: bytes, url: str, content_type: str | None = None,
-                   timings: dict[str, float] | None = None) -> ExtractedReview:
-    """`timings`, when given, accumulates seconds per step (for benchmarks/extraction_speed)."""
+                   timings: dict[str, float] | None = None,
+                   rules: SiteRules | None = None) -> ExtractedReview:
+    """`rules`: the site's fixes from the sources file, applied first (selectors) and last
+    (default critic, rating scale). `timings`, when given, accumulates seconds per step (for
+    benchmarks/extraction_speed)."""
     clock = time.perf_counter
     started = clock()
     page = parse_page(body, url, content_type)
@@ -83,6 +97,8 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
     adapter = adapter_for(host_of(url))
     if adapter is not None:
         layers.insert(0, ("adapter", adapter.fields))
+    if rules is not None and rules.selectors:
+        layers.insert(0, ("sources_file", lambda p, _partial: site_rules.fields(p, rules)))
     for name, layer in layers:
         started = clock()
         try:
@@ -109,6 +125,8 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
                     partial["film_year"] = found["headline_year"]
             else:
                 source[key] = name
+    if rules is not None:
+        _site_defaults(rules, partial, source)
     warnings += page.cache.get("warnings", [])
     verdict = review_kind.judge(page, partial, partial.get("body_text") or visible_text(page))
     if not partial.get("film_title"):

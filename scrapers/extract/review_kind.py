@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from criticdb.scrapers.extract import jsonld
 from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.text_rules import visible_text
 
 FILM_TYPES = {"Movie", "Film", "ScreeningEvent"}
 OTHER_TYPES = {
@@ -224,7 +225,8 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     if questions >= 4 and questions >= 0.1 * len(paragraphs):
         return Verdict("not_film_review", evidence + [f"{questions} of {len(paragraphs)} "
                                                       "paragraphs are questions (an interview)"])
-    labels = {m.lower() for m in FACT_LABELS.findall(body)}
+    # labels from the whole page (extractors trim fact lines off a body's edges)
+    labels = {m.lower() for m in FACT_LABELS.findall(visible_text(page))}
     prose = len(FACT_LABELS.sub("", body).split())
     if len(labels) >= 4 and prose < 200 and not says_review:
         return Verdict("not_film_review", evidence + [f"a fact sheet ({len(labels)} labels, "

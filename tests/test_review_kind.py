@@ -1,0 +1,122 @@
+"""Is this a film review? Small pages written here, one per rule in review_kind.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from criticdb.scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract_pages import reject_reason
+
+FILM_BODY = ("<p>The film opens on a night ferry and never quite docks. The director keeps "
+             "the camera low, and the cast plays every scene as if the movie were a stage "
+             "whisper. I liked it more than I expected.</p>") * 3
+
+
+def page(title: str, body: str = FILM_BODY, head: str = "", h1: str | None = None) -> bytes:
+    return (f"<html><head><title>{title}</title>{head}</head><body><h1>{h1 or title}</h1>"
+            f"<article>{body}</article></body></html>").encode()
+
+
+def ld(obj: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_a_plain_film_review_is_kept() -> None:
+    record = extract_review(page("Night Ferry review – a slow crossing"),
+                            "https://blog.example/2024/05/night-ferry-review/")
+    assert record.kind == "film_review" and reject_reason(record) is None
+    assert record.film_title == "Night Ferry"
+
+
+@pytest.mark.parametrize(("item_type", "evidence"), [
+    ("TVSeries", "tv"), ("VideoGame", "game"), ("MusicAlbum", "music"), ("Book", "book"),
+])
+def test_structured_review_of_another_kind_is_rejected(item_type: str, evidence: str) -> None:
+    head = ld({"@context": "https://schema.org", "@type": "Review",
+               "itemReviewed": {"@type": item_type, "name": "Night Ferry"},
+               "author": {"@type": "Person", "name": "Ada Brook"}})
+    record = extract_review(page("Night Ferry", head=head), "https://mag.example/night-ferry/")
+    assert reject_reason(record) == "not_film_review"
+    assert any(evidence in e for e in record.kind_evidence)
+
+
+def test_og_type_of_an_album_is_rejected() -> None:
+    head = '<meta property="og:type" content="music.album">'
+    record = extract_review(page("Night Ferry", head=head), "https://mag.example/night-ferry/")
+    assert reject_reason(record) == "not_film_review"
+
+
+@pytest.mark.parametrize("headline", [
+    "Night Ferry – Season 2 review",       # TV seasons
+    "Night Ferry 1x04: The Harbour",        # episode numbering
+    "Album of the Week: Night Ferry",       # music
+    "Night Ferry (book)",                   # books
+    "Night Ferry on PS5 review",            # games
+    "Theater review: Night Ferry",          # theatre
+    "Box Office: Night Ferry sails past the competition",
+    "Interview: the makers of Night Ferry",
+    "2023 in Movies",                       # a year recap
+    "7 things about Night Ferry you missed",
+])
+def test_headline_cues(headline: str) -> None:
+    record = extract_review(page(headline), "https://blog.example/post/")
+    assert reject_reason(record) in ("not_film_review", "no_film_identified")
+    assert record.kind == "not_film_review", record.kind_evidence
+
+
+def test_round_up_of_several_quoted_titles() -> None:
+    record = extract_review(page("This week: «Night Ferry», «Low Tide», «The Pier»"),
+                            "https://paper.example/culture/this-week/")
+    assert record.kind == "not_film_review"
+
+
+def test_tv_vocabulary_in_a_tv_section() -> None:
+    body = ("<p>The second season stretches its episodes thin; the finale of the series "
+            "rushes what the first episodes set up. Season three is confirmed.</p>")
+    record = extract_review(page("Night Ferry", body=body),
+                            "https://paper.example/tv/night-ferry/")
+    assert record.kind == "not_film_review"
+
+
+def test_an_interview_asks_its_guest() -> None:
+    qa = "".join(f"<p>What did you want the ferry to mean, question {i}?</p>"
+                 f"<p>I wanted it to feel like a film about waiting. The director in me "
+                 f"kept cutting scenes.</p>" for i in range(5))
+    record = extract_review(page("Making Night Ferry", body=qa),
+                            "https://mag.example/features/making-night-ferry/")
+    assert record.kind == "not_film_review"
+    assert any("interview" in e for e in record.kind_evidence)
+
+
+def test_rhetorical_questions_do_not_make_an_interview() -> None:
+    body = FILM_BODY + "".join(f"<p>Why does the ferry never dock, scene {i}?</p>"
+                               for i in range(5))
+    record = extract_review(page("Night Ferry review", body=body),
+                            "https://blog.example/night-ferry-review/")
+    assert record.kind == "film_review"
+
+
+def test_a_fact_sheet_without_review_is_a_database_page() -> None:
+    body = ("<p>Director: Ada Brook</p><p>Genre: Drama</p><p>Runtime: 101 min</p>"
+            "<p>Release Date: 3 May 2024</p><p>Cast: Sam Roe, Lee Park</p>"
+            "<p>Plot: A ferry crosses at night and a family waits on board.</p>")
+    record = extract_review(page("Night Ferry - 2024", body=body),
+                            "https://catalogue.example/movies/night_ferry_2024/")
+    assert record.kind == "not_film_review"
+
+
+def test_a_trailer_and_a_release_to_come_is_an_announcement() -> None:
+    body = ("<p>Here is the first trailer for Night Ferry, a film by Ada Brook.</p>"
+            "<p>It will be released in cinemas on 12 December.</p>")
+    record = extract_review(page("Night Ferry", body=body),
+                            "https://blog.example/2024/10/night-ferry/")
+    assert record.kind == "not_film_review"
+
+
+def test_a_review_mentioning_the_trailer_is_still_a_review() -> None:
+    body = FILM_BODY + "<p>I had only seen the trailer once before the screening.</p>"
+    record = extract_review(page("Kino: Night Ferry", body=body),
+                            "https://blog.example/posts/kino-night-ferry/")
+    assert record.kind == "film_review"
