@@ -41,6 +41,7 @@ from criticdb.scrapers.config import (
     load_sources,
 )
 from criticdb.scrapers.crawl import SiteCrawl, crawl_site
+from criticdb.scrapers.extract.site_rules import SiteRules
 from criticdb.scrapers.extract_pages import ExtractBatch, extract_pages
 from criticdb.scrapers.fetch import PriorIndex
 from criticdb.scrapers.journal import FetchJournal, read_journals
@@ -113,8 +114,8 @@ def crawl_task(site: Site, settings: CrawlSettings, archive_root: str,
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_task(items: list[tuple[str, str, str, str]], archive_root: str,
-                 run_id: str) -> ExtractBatch:
-    return extract_pages(items, RawArchive(Path(archive_root)), run_id)
+                 run_id: str, rules: dict[str, SiteRules]) -> ExtractBatch:
+    return extract_pages(items, RawArchive(Path(archive_root)), run_id, rules)
 
 
 @task(name="enrich-wikidata", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30)
@@ -236,8 +237,9 @@ def _extract(run: _Run, full_refresh: bool) -> None:
     # ~16 batches keep every worker busy; bounds keep per-task orchestration (~10 ms) small
     size = min(EXTRACT_BATCH_MAX, max(EXTRACT_BATCH_MIN, len(todo) // 16 + 1))
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    rules = {s.name: s.rules for s in run.cfg.sites if not s.rules.empty}
     extracted = extract_task.map(batches, unmapped(str(run.archive.root)),
-                                 unmapped(run.run_id)).result() if batches else []
+                                 unmapped(run.run_id), unmapped(rules)).result() if batches else []
     load.upsert_extractions(run.con, [row for b in extracted for row in b.rows])
     run.rejects += [r for b in extracted for r in b.rejects]
     run.counts["extracted"] = sum(len(b.rows) for b in extracted)

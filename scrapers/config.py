@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cssselect import SelectorError
+
 from criticdb.common.errors import ConfigError
+from criticdb.scrapers.extract.site_rules import SELECTOR_FIELDS, SiteRules, compile_selector
 
 DEFAULT_USER_AGENT = "criticdb/0.1 (+https://github.com/criticdb/criticdb; film review research)"
 SOURCE_KINDS = ("sitemap", "feed", "listing", "urls")
@@ -55,6 +59,7 @@ class Site:
     review_pattern: str
     delay_seconds: float | None = None
     concurrency: int | None = None  # per-site override of concurrent_requests_per_host
+    rules: SiteRules = field(default_factory=SiteRules)  # selectors, default critic, scale
 
     @property
     def host(self) -> str:
@@ -70,7 +75,10 @@ class SourcesConfig:
     catalogue: Path | None = None  # a film catalogue CSV; none means no seed films
 
 
-SITE_KEYS = ("name", "base_url", "review_pattern", "sources", "delay_seconds", "concurrency")
+SITE_KEYS = ("name", "base_url", "review_pattern", "sources", "delay_seconds", "concurrency",
+             "critic", "rating_scale", "extract")
+NUMBER = r"-?\d+(?:\.\d+)?"
+RATING_SCALE = re.compile(rf"^(?:out_of_{NUMBER}|letter|stars|range_{NUMBER}_{NUMBER})$")
 SOURCE_KEYS = ("kind", "url", "urls", "link_selector", "next_selector", "max_pages")
 TOP_KEYS = ("crawl", "enrich", "sites", "catalogue")
 
@@ -105,7 +113,28 @@ def _site(raw: dict, index: int) -> Site:
             sources.append(Source(src["kind"], url, src.get("link_selector", "a"),
                                   src.get("next_selector", ""), int(src.get("max_pages", 50))))
     return Site(raw["name"], raw["base_url"].rstrip("/") + "/", tuple(sources),
-                raw["review_pattern"], raw.get("delay_seconds"), raw.get("concurrency"))
+                raw["review_pattern"], raw.get("delay_seconds"), raw.get("concurrency"),
+                _rules(raw, index))
+
+
+def _rules(raw: dict, index: int) -> SiteRules:
+    where = f"sites[{index}]"
+    critic = raw.get("critic")
+    if critic is not None and (not isinstance(critic, str) or not critic.strip()):
+        raise ConfigError(f"{where}.critic must be a name")
+    scale = raw.get("rating_scale")
+    if scale is not None and not (isinstance(scale, str) and RATING_SCALE.match(scale)):
+        raise ConfigError(f"{where}.rating_scale {scale!r} is not one of out_of_N, letter, "
+                          "stars, range_W_B (e.g. 'out_of_10')")
+    selectors = raw.get("extract", {})
+    _check_keys(selectors, SELECTOR_FIELDS, f"{where}.extract")
+    for field_name, css in selectors.items():
+        try:
+            compile_selector(css)
+        except (SelectorError, TypeError) as exc:
+            raise ConfigError(f"{where}.extract.{field_name}: {css!r} is not a CSS selector "
+                              f"({exc})") from exc
+    return SiteRules(tuple(selectors.items()), critic.strip() if critic else None, scale)
 
 
 def load_sources(path: Path) -> SourcesConfig:

@@ -12,6 +12,7 @@ from criticdb.common.records import ExtractedReview
 from criticdb.common.rejects import Reject
 from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract.site_rules import SiteRules
 
 
 @dataclass
@@ -31,8 +32,9 @@ def reject_reason(record: ExtractedReview) -> str | None:
 
 
 def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
-                  run_id: str) -> ExtractBatch:
-    """items: (url, site name, site url, content sha256). One bad page never stops the batch."""
+                  run_id: str, rules: dict[str, SiteRules] | None = None) -> ExtractBatch:
+    """items: (url, site name, site url, content sha256); rules: each site's fixes from the
+    sources file. One bad page never stops the batch."""
     out = ExtractBatch()
     for url, site, site_url, sha in items:
         try:
@@ -40,7 +42,7 @@ def extract_pages(items: list[tuple[str, str, str, str]], archive: RawArchive,
         except ArchiveError as exc:
             out.rejects.append(Reject(url, "extract", "archive_unreadable", str(exc)))
             continue
-        record = extract_review(body, url)
+        record = extract_review(body, url, rules=(rules or {}).get(site))
         crashpoint("extract")
         reason = reject_reason(record)
         if reason is not None:

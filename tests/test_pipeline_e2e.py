@@ -72,7 +72,7 @@ def test_remake_comparison(demo_run) -> None:
     assert retribution[:2] == ("El desconocido", 2015)
     assert retribution[7] == ["catalogue", "review_text"]
     family = q(demo_run.db, "SELECT title, year, generation FROM remake_families "
-               "WHERE family_id = 'el-desconocido-2015'")
+               "WHERE family_id = 'el-desconocido-2015' ORDER BY year, title")
     assert family == [("El desconocido", 2015, 0), ("Steig. Nicht. Aus!", 2018, 1),
                       ("Hard Hit", 2021, 1), ("Retribution", 2023, 1)]
 

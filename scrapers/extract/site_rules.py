@@ -40,7 +40,7 @@ class SiteRules:
 
 
 def compile_selector(css: str) -> CSSSelector:
-    """Raises cssselect's SelectorError (a ValueError) on a bad selector."""
+    """Raises cssselect.SelectorError on a bad selector (checked when the sources file loads)."""
     return CSSSelector(css, translator="html")
 
 
