@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +67,31 @@ def _relations(catalogue: list[CatalogueFilm], prose: dict[tuple[str, str], int]
     return rows
 
 
+BARE_NUMBER = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,2})?\s*$")
+
+
+def learned_scales(rows: list[ExtractionRow]) -> dict[str, str]:
+    """Publication → the scale its bare-number ratings imply: a value above 5 can only be
+    out of 10 (or more), above 10 out of 100. Ratings all at or below 5 stay unknown: /4
+    and /5 publications both write them."""
+    highest: dict[str, float] = {}
+    for row in rows:
+        rec = row.record
+        if rec.rating_raw and not rec.rating_scale and BARE_NUMBER.match(rec.rating_raw):
+            pub = rec.publication or row.site
+            value = float(rec.rating_raw.replace(",", "."))
+            highest[pub] = max(highest.get(pub, 0.0), value)
+    return {pub: scale for pub, top in highest.items() if (scale := implied_scale(top))}
+
+
+def implied_scale(highest: float) -> str | None:
+    if 5 < highest <= 10:
+        return "out_of_10"
+    if 10 < highest <= 100:
+        return "out_of_100"
+    return None
+
+
 def infer_missing_scores(reviews: list[dict[str, Any]]) -> None:
     """Fill score for reviews without a rating, flagged as inferred, from the rated ones."""
     rated = [r for r in reviews if r["score_source"] == "rating" and r["body_text"]]
@@ -94,6 +120,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
     prose: dict[tuple[str, str], int] = {}
     seen_triples: dict[tuple[str, str, str], str] = {}
     identity = CriticIdentity()
+    scales = learned_scales(rows)
     for row in rows:
         names = critic_names(row.record.critic or "")
         if names:
@@ -127,9 +154,14 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             continue
         seen_triples[triple] = row.url
         score = None
+        scale, scale_source = rec.rating_scale, None
         if rec.rating_raw:
+            scale_source = rec.source.get("rating_scale") == "sources_file" and \
+                "sources_file" or "page"
+            if not scale and pub_name in scales and BARE_NUMBER.match(rec.rating_raw):
+                scale, scale_source = scales[pub_name], "learned"
             try:
-                score = to_score(rec.rating_raw, rec.rating_scale)
+                score = to_score(rec.rating_raw, scale)
             except NormaliseError as exc:
                 out.rejects.append(Reject(row.url, "normalise", exc.reason, exc.detail))
         for mention in rec.remake_of:
@@ -145,7 +177,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             "review_id": review_id(row.url), "url": row.url, "film_id": film_id,
             "critic_id": cid, "publication_id": pid, "published": _date(rec.published),
             "title_as_written": rec.film_title, "rating_raw": rec.rating_raw,
-            "rating_scale": rec.rating_scale, "score": score,
+            "rating_scale": scale, "rating_scale_source": scale_source, "score": score,
             "score_source": "rating" if score is not None else None, "inferred_model": None,
             "body_text": rec.body_text, "extraction_sources": json.dumps(rec.source,
                                                                          sort_keys=True),

@@ -76,7 +76,7 @@ def _site_defaults(rules: SiteRules, partial: dict[str, Any], source: dict[str, 
     if rules.critic and not partial.get("critic"):
         partial["critic"], source["critic"] = rules.critic, "sources_file"
     if rules.rating_scale and partial.get("rating_raw") and not partial.get("rating_scale"):
-        partial["rating_scale"] = rules.rating_scale
+        partial["rating_scale"], source["rating_scale"] = rules.rating_scale, "sources_file"
 
 
 def extract_review(body: bytes, url: str, content_type: str | None = None,
@@ -143,7 +143,7 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
             setattr(record, key, partial[key])
     record.source = {k: v for k, v in source.items() if k in FIELDS}
     if record.rating_raw:
-        record.source["rating_scale"] = record.source.get("rating_raw", "")
+        record.source.setdefault("rating_scale", record.source.get("rating_raw", ""))
     record.confidence = round(sum(SOURCE_WEIGHT.get(record.source.get(f, ""), 0.0)
                                   for f in CONFIDENCE_FIELDS) / len(CONFIDENCE_FIELDS), 2)
     return record

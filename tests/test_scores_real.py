@@ -1,0 +1,37 @@
+"""The rating normaliser on real critics' strings (../shared/corpus/rt-reviews): pinned floors."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from benchmarks import scores_real
+
+
+@pytest.fixture(scope="module")
+def report() -> scores_real.Report:
+    try:
+        rows = scores_real.read_rows()
+    except scores_real.DataMissing as exc:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(str(exc))
+    return scores_real.evaluate(rows)
+
+
+def test_every_labelled_string_agrees_and_none_is_wrong(report: scores_real.Report) -> None:
+    assert report.labelled > 40_000
+    assert report.agree / report.labelled >= 0.995
+    assert report.wrong == []
+
+
+def test_bare_numbers_are_never_guessed(report: scores_real.Report) -> None:
+    assert report.bare > 0 and report.bare_scored_unlearned == 0
+    assert report.bare_learned / report.bare >= 0.6
+
+
+def test_the_mapping_ranks_fresh_above_rotten_as_well_as_the_plain_fraction(
+        report: scores_real.Report) -> None:
+    assert report.auc >= report.auc_plain - 1e-9
+    assert report.auc >= 0.97
