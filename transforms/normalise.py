@@ -21,7 +21,7 @@ from criticdb.transforms.titles import slug
 from criticdb.transforms.wikidata import FilmEnrichment
 
 # Bump when normalisation logic changes: unchanged inputs then still rebuild the entities.
-NORMALISE_VERSION = "2"  # 2: unsigned critics
+NORMALISE_VERSION = "3"  # 2: unsigned critics; 3: learned scales, model chosen by CV
 PROSE_CONFIDENCE = 0.8
 WIKIDATA_CONFIDENCE = 0.9
 
@@ -100,7 +100,8 @@ def infer_missing_scores(reviews: list[dict[str, Any]]) -> None:
         return
     model = train([r["body_text"] for r in rated], [r["score"] for r in rated])
     for review, score in zip(todo, model.predict([r["body_text"] for r in todo]), strict=True):
-        review.update(score=score, score_source="inferred", inferred_model=model.version)
+        review.update(score=score, score_source="inferred", inferred_model=model.version,
+                      inferred_error=model.cv_rmse)
 
 
 def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
@@ -179,6 +180,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             "title_as_written": rec.film_title, "rating_raw": rec.rating_raw,
             "rating_scale": scale, "rating_scale_source": scale_source, "score": score,
             "score_source": "rating" if score is not None else None, "inferred_model": None,
+            "inferred_error": None,
             "body_text": rec.body_text, "extraction_sources": json.dumps(rec.source,
                                                                          sort_keys=True),
             "confidence": rec.confidence, "content_sha256": row.content_sha256,
