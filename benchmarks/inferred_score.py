@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/inferred_score.py [--db criticdb.duckdb] [--folds 5]
 
 Uses the rated reviews of a warehouse (default: the golden corpus, extracted and normalised
-in memory). For each fold the text model is trained on the other folds and predicts the held
-out reviews; VADER (the fallback) needs no training. Reports Spearman's rho against the real
+in memory). For each fold `train()` (which itself picks the lexicon or the text model by
+cross-validation) learns from the other folds and predicts the held-out reviews; VADER alone
+needs no training. Reports Spearman's rho against the real
 score and the accuracy of the fresh/rotten call (score >= 60).
 """
 
@@ -51,7 +52,7 @@ def main() -> None:
     from scipy.stats import spearmanr
     from sklearn.model_selection import KFold
 
-    from criticdb.transforms.inferred_scores import lexicon_model, text_model
+    from criticdb.transforms.inferred_scores import lexicon_scores, train
 
     p = argparse.ArgumentParser()
     p.add_argument("--db", type=Path)
@@ -62,12 +63,12 @@ def main() -> None:
     truth = [s for _, s in data]
     predicted_text: list[float] = [0.0] * len(data)
     for train_idx, test_idx in KFold(a.folds, shuffle=True, random_state=0).split(texts):
-        model = text_model([texts[i] for i in train_idx], [truth[i] for i in train_idx])
+        model = train([texts[i] for i in train_idx], [truth[i] for i in train_idx])
         for i, score in zip(test_idx, model.predict([texts[i] for i in test_idx]), strict=True):
             predicted_text[i] = score
-    predicted_vader = lexicon_model().predict(texts)
+    predicted_vader = [(c + 1) * 50 for c in lexicon_scores(texts)]
     print(f"{len(data)} rated reviews, {a.folds}-fold cross-validation")
-    for name, pred in (("tfidf-ridge", predicted_text), ("vader (fallback)", predicted_vader)):
+    for name, pred in (("train() (CV-chosen)", predicted_text), ("vader alone", predicted_vader)):
         rho = spearmanr(truth, pred).statistic
         acc = sum((t >= 60) == (p_ >= 60) for t, p_ in zip(truth, pred, strict=True)) / len(truth)
         print(f"  {name:18s} Spearman rho {rho:5.2f}   fresh/rotten accuracy {acc:6.1%}")
