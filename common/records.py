@@ -51,3 +51,14 @@ class PriorFetch:
     last_modified: str | None
     content_sha256: str | None
     fetched_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ExtractionRow:
+    """An extracted review with the page facts normalisation needs."""
+
+    url: str
+    site: str  # publication name from the sources file, used when the page names none
+    site_url: str
+    content_sha256: str
+    record: ExtractedReview

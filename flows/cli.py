@@ -39,12 +39,12 @@ def _preflight(db: str, archive_dir: str | None) -> None:
     """Storage problems (full or read-only disk) as one clear message before the run starts."""
     if db.startswith("md:"):
         return
-    from criticdb.flows.pipeline import default_archive
+    from criticdb.scrapers.archive import RawArchive
     from criticdb.warehouse.publish import PublishError, open_working_copy
 
     db_path = Path(db).resolve()
     open_working_copy(db_path)
-    archive = Path(archive_dir) if archive_dir else default_archive(db_path)
+    archive = Path(archive_dir) if archive_dir else RawArchive.beside(db_path)
     probe = archive / ".write-test"
     try:
         archive.mkdir(parents=True, exist_ok=True)

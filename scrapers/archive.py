@@ -22,6 +22,19 @@ class RawArchive:
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.gz"
 
+    def relative_path(self, sha256: str | None) -> str | None:
+        """Where a body lives, relative to the archive root (stored in `pages`)."""
+        return str(self.path_for(sha256).relative_to(self.root)) if sha256 else None
+
+    @staticmethod
+    def beside(db: Path) -> Path:
+        """The default archive of a warehouse file: `<db>.raw/` next to it."""
+        return db.with_name(db.stem + ".raw")
+
+    @property
+    def journal_dir(self) -> Path:
+        return self.root / "journal"
+
     def put(self, body: bytes) -> str:
         sha = hashlib.sha256(body).hexdigest()
         path = self.path_for(sha)

@@ -28,6 +28,15 @@ class SiteCrawl:
     rejects: list[Reject] = field(default_factory=list)
 
 
+GONE_STATUSES = (404, 410)
+
+
+def gone_pages(crawls: list[SiteCrawl]) -> list[tuple[str, int]]:
+    """Pages that now answer 404/410: marked gone in the warehouse, their reviews removed."""
+    return [(r.url, r.http_status) for c in crawls for r in c.rejects
+            if r.stage == "fetch" and r.http_status in GONE_STATUSES]
+
+
 def site_settings(site: Site, settings: CrawlSettings) -> CrawlSettings:
     out = settings
     if site.delay_seconds is not None:

@@ -11,10 +11,13 @@ import datetime as dt
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.fetch import FetchResult
+from criticdb.scrapers.page_records import PageRecord, page_records
 
 
 class FetchJournal:
@@ -49,3 +52,22 @@ def read_journals(directory: Path) -> list[tuple[Path, list[tuple[str, FetchResu
             entries.append((site, FetchResult(**raw)))
         out.append((path, entries))
     return out
+
+
+def recover(archive: RawArchive, run_id: str, store: Callable[[list[PageRecord]], None]) -> int:
+    """Hand fetches a killed run completed but never recorded to `store`, then drop their
+    journal files; returns how many were recovered. Runs before crawling again."""
+    recovered = 0
+    for path, entries in read_journals(archive.journal_dir):
+        records = [rec for site, result in entries
+                   for rec in page_records(site, [result], archive, run_id)]
+        store(records)
+        recovered += len(records)
+        path.unlink()
+    return recovered
+
+
+def discard(archive: RawArchive, run_id: str) -> None:
+    """This run's journal files, once their fetches are recorded in `pages`."""
+    for path in archive.journal_dir.glob(f"{run_id}.*.jsonl"):
+        path.unlink()

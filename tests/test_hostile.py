@@ -134,10 +134,11 @@ def test_storage_faults_fail_clearly_and_keep_the_published_warehouse(
 
 def test_a_corrupted_archive_file_is_a_reject_naming_it(prefect_server, demo_sites, demo_run,
                                                        tmp_path: Path) -> None:
-    from criticdb.flows.pipeline import default_archive, review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
+    from criticdb.scrapers.archive import RawArchive
 
     archive = tmp_path / "archive"
-    shutil.copytree(default_archive(demo_run.db), archive)
+    shutil.copytree(RawArchive.beside(demo_run.db), archive)
     victim = sorted(archive.rglob("*.gz"))[0]
     victim.write_bytes(b"not gzip at all")
     db = tmp_path / "w.duckdb"

@@ -101,14 +101,15 @@ def test_second_run_changes_nothing(demo_run) -> None:
 
 
 def test_reparse_uses_the_archive_only(demo_run, demo_sites, tmp_path) -> None:
-    from criticdb.flows.pipeline import default_archive, review_pipeline
+    from criticdb.flows.pipeline import review_pipeline
+    from criticdb.scrapers.archive import RawArchive
 
     db = tmp_path / "copy.duckdb"
     db.write_bytes(demo_run.db.read_bytes())
     before = sum(len(s.log) for s in demo_sites.server.sites.values())
     summary = review_pipeline(sources=str(demo_sites.sources), db=str(db),
                               report_dir=str(tmp_path / "report"),
-                              archive_dir=str(default_archive(demo_run.db)), crawl=False)
+                              archive_dir=str(RawArchive.beside(demo_run.db)), crawl=False)
     assert sum(len(s.log) for s in demo_sites.server.sites.values()) == before
     assert summary.counts["extracted"] == 64
     query = "SELECT * EXCLUDE (extracted_run_id) FROM extractions ORDER BY url"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from criticdb.common.records import ExtractedReview
+from criticdb.common.records import ExtractionRow
 from criticdb.common.rejects import Reject
 from criticdb.transforms.catalogue import CatalogueFilm
 from criticdb.transforms.critics import CriticIdentity, critic_names
@@ -26,15 +26,6 @@ PROSE_CONFIDENCE = 0.8
 WIKIDATA_CONFIDENCE = 0.9
 
 
-@dataclass(frozen=True)
-class ExtractionRow:
-    url: str
-    site: str  # publication name from the sources file, used when the page names none
-    site_url: str
-    content_sha256: str
-    record: ExtractedReview
-
-
 @dataclass
 class Entities:
     films: list[dict[str, Any]] = field(default_factory=list)
@@ -43,6 +34,10 @@ class Entities:
     reviews: list[dict[str, Any]] = field(default_factory=list)
     film_relations: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{len(self.films)} films, {len(self.critics)} critics, {len(self.reviews)} "
+                f"reviews, {len(self.film_relations)} remake relations")
 
 
 def _date(iso: str | None) -> dt.date | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from criticdb.common.records import ExtractionRow
+from criticdb.transforms.catalogue import CatalogueFilm
+
 
 @dataclass
 class FilmEnrichment:
@@ -34,3 +37,9 @@ def parse_bindings(bindings: list[dict[str, Any]]) -> dict[str, FilmEnrichment]:
         if (orig := _value(b, "origImdb")) and orig != imdb:
             e.remake_of_imdb.add(orig)
     return out
+
+
+def imdb_ids_to_enrich(catalogue: list[CatalogueFilm], rows: list[ExtractionRow]) -> list[str]:
+    """Every IMDb id the catalogue or the pages name: what Wikidata is asked about."""
+    return [c.imdb_id for c in catalogue if c.imdb_id] + [
+        r.record.film_ids["imdb"] for r in rows if "imdb" in r.record.film_ids]

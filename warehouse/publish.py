@@ -16,6 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
+
 from criticdb.common.crashpoints import crashpoint
 from criticdb.common.errors import CriticdbError
 
@@ -59,3 +61,30 @@ def publish(work: Path, db: Path) -> None:
             tmp.unlink(missing_ok=True)
         raise PublishError(f"cannot publish the warehouse to {db}: {exc}; the previous "
                            "snapshot is unchanged") from exc
+
+
+class Snapshot:
+    """One run's view of the warehouse: where it writes and how it publishes.
+
+    A local file is written as a working copy and published atomically; an `md:` (MotherDuck)
+    database is written in place: the service serves concurrent readers itself.
+    """
+
+    def __init__(self, db: str) -> None:
+        self.remote = db.startswith("md:")
+        self.name = db
+        self.path = Path(db.split(":", 1)[1] or "criticdb") if self.remote else Path(db).resolve()
+
+    def open(self) -> duckdb.DuckDBPyConnection:
+        from criticdb.warehouse.db import connect
+
+        return connect(self.name if self.remote else open_working_copy(self.path))
+
+    def publish(self) -> None:
+        if not self.remote:
+            publish(working_path(self.path), self.path)
+
+    @property
+    def readable(self) -> str:
+        """What readers (the report) open."""
+        return self.name if self.remote else str(self.path)

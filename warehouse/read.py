@@ -3,11 +3,13 @@ the views in the order their readers show them."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 import duckdb
 
-from criticdb.common.records import PriorFetch
+from criticdb.common.records import ExtractedReview, ExtractionRow, PriorFetch
 from criticdb.warehouse.sql import sql
 
 
@@ -35,8 +37,20 @@ def last_inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return rows[0][0] if rows else None
 
 
-def all_extractions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str, str]]:
-    return [tuple(r) for r in con.execute(sql("statements/all_extractions")).fetchall()]
+def all_extractions(con: duckdb.DuckDBPyConnection) -> list[ExtractionRow]:
+    """Every live extraction, its stored JSON decoded back into the record."""
+    return [ExtractionRow(url, site, site_url, sha, ExtractedReview(**json.loads(record)))
+            for url, site, site_url, sha, record
+            in con.execute(sql("statements/all_extractions")).fetchall()]
+
+
+def inputs_fingerprint(con: duckdb.DuckDBPyConnection, catalogue: bytes,
+                       normalise_version: str) -> str:
+    """What entities are a pure function of: live extractions, the catalogue and the
+    normalisation code's version. Unchanged since the last run: nothing to rebuild."""
+    digest = hashlib.sha256(catalogue)
+    digest.update(f"{normalise_version}|{live_extractions_fingerprint(con)}".encode())
+    return digest.hexdigest()
 
 
 def view_rows(con: duckdb.DuckDBPyConnection, view: str) -> list[dict[str, Any]]:

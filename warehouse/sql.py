@@ -41,3 +41,13 @@ def views() -> list[str]:
     """View files in dependency order (a topological sort of the declared dependencies)."""
     order = graphlib.TopologicalSorter(view_dependencies()).static_order()
     return [f"views/{name}" for name in order]
+
+
+NAME = re.compile(r"^-- name: (\w+)\s*$", re.M)
+
+
+@cache
+def named(name: str) -> dict[str, str]:
+    """The `-- name: x` sections of warehouse/<name>.sql, each one statement."""
+    parts = NAME.split(sql(name))
+    return {parts[i]: parts[i + 1].strip() for i in range(1, len(parts), 2)}

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO extractions BY NAME SELECT * FROM batch;
