@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from criticdb.transforms.errors import RatingError  # noqa: E402
-from criticdb.transforms.normalise import implied_scale  # noqa: E402
 from criticdb.transforms.ratings import LETTER_SCORES, to_score  # noqa: E402
+from criticdb.transforms.review_scores import implied_scale  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "corpus" / "rt-reviews" / "rt.reviews.tsv.gz"
 FRACTION = re.compile(r"^(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import email.utils
 import random
 import socket
 import threading
@@ -260,12 +261,15 @@ class Fetcher:
 
 
 def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait: delta-seconds or an HTTP-date (any of RFC 9110's three formats)."""
     if not value:
         return None
     if value.strip().isdigit():
         return float(value.strip())
     try:
-        when = dt.datetime.strptime(value.strip(), "%a, %d %b %Y %H:%M:%S GMT")
-    except ValueError:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError):
         return None
-    return max(0.0, (when.replace(tzinfo=dt.UTC) - dt.datetime.now(dt.UTC)).total_seconds())
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())

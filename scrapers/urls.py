@@ -10,7 +10,12 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def canonicalise(url: str, base: str | None = None) -> str:
-    """Lower-case scheme and host, drop default ports, fragments and tracking parameters."""
+    """Lower-case scheme and host, drop default ports, fragments and tracking parameters.
+
+    Not w3lib.url.canonicalize_url: it keeps default ports (":80") and re-encodes paths,
+    which would change the keys of every page already stored; these rules are the contract
+    of `pages.url`, tested in tests/test_discovery.py.
+    """
     parts = urlsplit(urljoin(base, url) if base else url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()

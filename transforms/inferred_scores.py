@@ -117,3 +117,16 @@ def train(texts: Sequence[str], scores: Sequence[float]) -> ScoreModel:
     text = _fit_text(texts, compound, y)
     return ScoreModel(f"tfidf-char-vader-ridge-2:{tag}",
                       lambda batch: text(batch, lexicon_scores(batch)), round(cv["text"], 2))
+
+
+def fill_inferred(reviews: list[dict]) -> None:
+    """Score reviews without a rating from their text, flagged as inferred, with the
+    model's version and cross-validated error; trained on the reviews that have ratings."""
+    rated = [r for r in reviews if r["score_source"] == "rating" and r["body_text"]]
+    todo = [r for r in reviews if r["score"] is None and r["body_text"]]
+    if not todo:
+        return
+    model = train([r["body_text"] for r in rated], [r["score"] for r in rated])
+    for review, score in zip(todo, model.predict([r["body_text"] for r in todo]), strict=True):
+        review.update(score=score, score_source="inferred", inferred_model=model.version,
+                      inferred_error=model.cv_rmse)

@@ -146,4 +146,10 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
         record.source.setdefault("rating_scale", record.source.get("rating_raw", ""))
     record.confidence = round(sum(SOURCE_WEIGHT.get(record.source.get(f, ""), 0.0)
                                   for f in CONFIDENCE_FIELDS) / len(CONFIDENCE_FIELDS), 2)
+    if partial.get("title_certainty", 1.0) < 0.9:
+        # headline candidates disagreed: the title was picked by evidence, say so
+        record.confidence = round(record.confidence * 0.8, 2)
+        record.warnings.append("title_ambiguous: several headline candidates were close")
+    if record.kind == "uncertain":
+        record.confidence = round(record.confidence * 0.8, 2)
     return record

@@ -168,37 +168,65 @@ def _several_titles(heads: list[str]) -> bool:
     return any(len(re.findall(r"[«“\"'‘][^«»“”\"'‘’]{2,60}[»”\"'’]", h)) >= 3 for h in heads)
 
 
-def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
-    evidence: list[str] = []
+def _typed(page: ParsedPage) -> tuple[Verdict | None, bool, list[str]]:
+    """Strong evidence from schema.org and og:type: (a verdict or None, film-typed, why)."""
     types = _types(page)
     reviewed_other = {OTHER_TYPES[t.split(":", 1)[1]] for t in types
                       if t.startswith("reviewed:") and t.split(":", 1)[1] in OTHER_TYPES}
-    reviewed_film = any(t.split(":", 1)[-1] in FILM_TYPES for t in types)
-    if reviewed_film:
-        evidence.append("schema.org Movie")
-    if reviewed_other and not reviewed_film:
+    film = any(t.split(":", 1)[-1] in FILM_TYPES for t in types)
+    evidence = ["schema.org Movie"] if film else []
+    if reviewed_other and not film:
         return Verdict("not_film_review", [f"schema.org review of a {k}"
-                                           for k in sorted(reviewed_other)])
+                                           for k in sorted(reviewed_other)]), False, []
     page_other = {OTHER_TYPES[t] for t in types if t in OTHER_TYPES}
     og = (page.xpath("//meta[@property='og:type']/@content") or [""])[0].strip().lower()
     if og in OG_KINDS:
         page_other.add(OG_KINDS[og])
     elif og == "video.movie":
-        reviewed_film = True
+        film = True
         evidence.append("og:type video.movie")
-    if page_other and not reviewed_film:
-        return Verdict("not_film_review", [f"page typed as {k}" for k in sorted(page_other)])
+    if page_other and not film:
+        return Verdict("not_film_review", [f"page typed as {k}" for k in sorted(page_other)]), \
+            False, []
+    return None, film, evidence
 
-    heads = _headlines(page, partial)
+
+def _headline_verdict(page: ParsedPage, heads: list[str]) -> Verdict | None:
     description = " ".join(page.xpath("//meta[@name='description' or @name='Description']"
                                       "/@content")[:1])
-    head_kinds = sorted({k for k, rx in _HEAD.items() for h in heads + [description]
-                         if rx.search(h) and (k == "database" or h != description)})
-    if head_kinds and not reviewed_film:
-        return Verdict("not_film_review", [f"headline: {k}" for k in head_kinds])
-    if _several_titles(heads) and not reviewed_film:
+    kinds = sorted({k for k, rx in _HEAD.items() for h in heads + [description]
+                    if rx.search(h) and (k == "database" or h != description)})
+    if kinds:
+        return Verdict("not_film_review", [f"headline: {k}" for k in kinds])
+    if _several_titles(heads):
         return Verdict("not_film_review", ["headline names several titles (a round-up)"])
+    return None
 
+
+def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
+    """Pages shaped like something else: an announcement, an interview, a fact sheet."""
+    if not says_review and TRAILER.search(body) and RELEASE_AHEAD.search(body):
+        return "a trailer and a release to come; no review cue"
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    # An interview asks its guest: questions in the second person, paragraph after paragraph.
+    questions = sum(p.rstrip(" *_").endswith("?") and bool(YOU.search(p)) for p in paragraphs)
+    if questions >= 4 and questions >= 0.1 * len(paragraphs):
+        return f"{questions} of {len(paragraphs)} paragraphs are questions (an interview)"
+    # labels from the whole page (extractors trim fact lines off a body's edges)
+    labels = {m.lower() for m in FACT_LABELS.findall(visible_text(page))}
+    prose = len(FACT_LABELS.sub("", body).split())
+    if len(labels) >= 4 and prose < 200 and not says_review:
+        return f"a fact sheet ({len(labels)} labels, {prose} words) and no review cue"
+    return None
+
+
+def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
+    verdict, film_typed, evidence = _typed(page)
+    if verdict is not None:
+        return verdict
+    heads = _headlines(page, partial)
+    if not film_typed and (verdict := _headline_verdict(page, heads)):
+        return verdict
     sections = _sections(page)
     section_kinds = sorted({k for s in sections for k, rx in _SECTION.items() if rx.match(s)})
     film_section = any(_FILM_SECTION.match(s) for s in sections)
@@ -208,29 +236,14 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     film_words = counts.pop("film")
     other_kind, other_words = max(counts.items(), key=lambda kv: kv[1])
     evidence.append(f"body words: film {film_words}, {other_kind} {other_words}")
-    if section_kinds:
-        evidence.append("section: " + ", ".join(section_kinds))
-    if film_section:
-        evidence.append("film section")
-    if reviewed_film:
+    evidence += ["section: " + ", ".join(section_kinds)] if section_kinds else []
+    evidence += ["film section"] if film_section else []
+    if film_typed:
         return Verdict("film_review", evidence)
     says_review = bool(partial.get("rating_raw")) or any(
         REVIEW_WORDS.search(x) for x in [*heads, page.url, *sections])
-    if not says_review and TRAILER.search(body) and RELEASE_AHEAD.search(body):
-        return Verdict("not_film_review", evidence + ["a trailer and a release to come; "
-                                                      "no review cue"])
-    paragraphs = [p for p in body.split("\n") if p.strip()]
-    # An interview asks its guest: questions in the second person, paragraph after paragraph.
-    questions = sum(p.rstrip(" *_").endswith("?") and bool(YOU.search(p)) for p in paragraphs)
-    if questions >= 4 and questions >= 0.1 * len(paragraphs):
-        return Verdict("not_film_review", evidence + [f"{questions} of {len(paragraphs)} "
-                                                      "paragraphs are questions (an interview)"])
-    # labels from the whole page (extractors trim fact lines off a body's edges)
-    labels = {m.lower() for m in FACT_LABELS.findall(visible_text(page))}
-    prose = len(FACT_LABELS.sub("", body).split())
-    if len(labels) >= 4 and prose < 200 and not says_review:
-        return Verdict("not_film_review", evidence + [f"a fact sheet ({len(labels)} labels, "
-                                                      f"{prose} words) and no review cue"])
+    if reason := _form_verdict(page, body, says_review):
+        return Verdict("not_film_review", evidence + [reason])
     if film_words == 0 and other_words >= 2:
         return Verdict("not_film_review", evidence + ["no film vocabulary"])
     # Weak signals must agree: a section of another kind and a body that talks about it.
@@ -238,7 +251,7 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
         if counts.get(kind, 0) >= max(2, film_words):
             return Verdict("not_film_review", evidence + [f"{kind} section and vocabulary"])
     if other_words >= 6 and other_words > 2 * max(film_words, 1):
-        return Verdict("not_film_review", evidence)
+        return Verdict("not_film_review", evidence + [f"body is about a {other_kind}"])
     if "news" in section_kinds and not says_review:
         return Verdict("not_film_review", evidence + ["news section, no review cue"])
     if film_words == 0 and not film_section:

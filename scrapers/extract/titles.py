@@ -234,6 +234,42 @@ def _sub_spans(text: str) -> list[str]:
     return spans
 
 
+def _slug_score(toks: list[str], plain: list[str], slug: set[str]) -> float:
+    """Agreement with the URL slug; slugs are often cut short, so the share of the slug's
+    words the candidate covers counts as much as the share of its words in the slug."""
+    if not slug:
+        return 0.0
+    precision = max(sum(t in slug for t in toks) / len(toks),
+                    sum(t in slug for t in plain) / len(plain))
+    key = [t for t in slug if t not in SLUG_NOISE and not t.isdigit()] or list(slug)
+    recall = max(sum(t in toks for t in key), sum(t in plain for t in key)) / len(key)
+    meaningful = [t for t in toks if t not in SLUG_NOISE and t not in STOP_WORDS]
+    return 2.0 * (0.5 * recall + 0.5 * precision) if any(t in slug for t in meaningful) else 0.0
+
+
+def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: set[str]
+           ) -> float:
+    toks = _tokens(c.text)
+    if not toks or all(t in STOP_WORDS for t in toks):
+        return -9.0
+    if not c.whole and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
+        return -9.0  # the year split off "Title (2022)"
+    body_n = _count(c.text, body)
+    if sub_span and body_n < 2:
+        return -9.0  # a sub-span needs the body's support
+    # The slug mirrors the whole headline; which part of it the body keeps repeating is
+    # what tells the film from the headline's sentence around it.
+    score = _slug_score(toks, _plain_tokens(c.text), slug) + 1.5 * min(body_n, 5) / 5
+    score += 0.8 * (fold(c.text) in emphasised) + 1.5 * c.marked + 0.3 * c.whole
+    score += 0.3 * bool(c.year) - 0.25 * max(0, len(c.text.split()) - 6)
+    plain_form = ELONGATED.sub(r"\1", c.text).rstrip("!?. ")
+    if ELONGATED.search(c.text) and _count(plain_form, body) > body_n:
+        score -= 1.5  # "Vikrammmm!" is a mood; the body names the film plainly
+    if c.whole and body_n == 0 and sum(w[:1].islower() for w in c.text.split()) >= 3:
+        score -= 0.6  # a sentence the body never repeats is a headline, not a title
+    return score
+
+
 def choose(page: ParsedPage, partial: dict[str, Any], body: str
            ) -> tuple[str | None, int | None, float]:
     """(title, year, confidence in 0..1) or (None, None, 0) when no candidate is credible."""
@@ -245,58 +281,14 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     cands = candidates(page, partial)
     if not cands:
         return None, None, 0.0
-    slug = set(slug_tokens(page.url))
-    folded_body = fold(body)
-    extra = []
-    for c in cands:
-        if c.whole and len(c.text.split()) > 6:
-            for span in _sub_spans(c.text):
-                if fold(span) != fold(c.text):
-                    extra.append(Candidate(span, c.year, c.origin, False))
     known = {fold(c.text) for c in cands}
-    cands += [e for e in extra if fold(e.text) not in known]
-    emphasised = _emphasised(page)
-    for c in cands:
-        toks = _tokens(c.text)
-        plain = _plain_tokens(c.text)
-        if not toks or all(t in STOP_WORDS for t in toks):
-            c.score = -9
-            continue
-        body_n = _count(c.text, folded_body)
-        score = 0.0
-        if slug:
-            # Slugs are often cut short, so recall of the slug's words counts most.
-            precision = max(sum(t in slug for t in toks) / len(toks),
-                            sum(t in slug for t in plain) / len(plain))
-            key = [t for t in slug if t not in SLUG_NOISE and not t.isdigit()] or list(slug)
-            recall = max(sum(t in toks for t in key), sum(t in plain for t in key)) / len(key)
-            meaningful = [t for t in toks if t not in SLUG_NOISE and t not in STOP_WORDS]
-            if any(t in slug for t in meaningful):
-                score += 2.0 * (0.5 * recall + 0.5 * precision)
-        # The slug mirrors the whole headline; which part of it the body keeps repeating
-        # is what tells the film from the headline's sentence around it.
-        score += 1.5 * min(body_n, 5) / 5
-        if fold(c.text) in emphasised:
-            score += 0.8
-        if c.marked:
-            score += 1.5
-        if c.whole:
-            score += 0.3
-        if c.year:
-            score += 0.3
-        words = len(c.text.split())
-        if words > 6:
-            score -= 0.25 * (words - 6)
-        plain_form = ELONGATED.sub(r"\1", c.text).rstrip("!?. ")
-        if ELONGATED.search(c.text) and _count(plain_form, folded_body) > body_n:
-            score -= 1.5  # "Vikrammmm!" is a mood; the body names the film plainly
-        if c.whole and body_n == 0 and sum(w[:1].islower() for w in c.text.split()) >= 3:
-            score -= 0.6  # a sentence the body never repeats is a headline, not a title
-        if c in extra and body_n < 2:
-            score = -9  # a sub-span needs the body's support
-        if not c.whole and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
-            score = -9  # the year split off "Title (2022)"
-        c.score = score
+    extra = [Candidate(span, c.year, c.origin, False) for c in cands
+             if c.whole and len(c.text.split()) > 6 for span in _sub_spans(c.text)
+             if fold(span) not in known]
+    slug, folded_body, emphasised = set(slug_tokens(page.url)), fold(body), _emphasised(page)
+    for c in cands + extra:
+        c.score = _score(c, c in extra, slug, folded_body, emphasised)
+    cands += extra
     best = max(cands, key=lambda c: (c.score, c.whole, len(c.text)))
     page.cache["title_candidates"] = [(c.text, round(c.score, 2)) for c in cands]
     if best.score < 0.5:
@@ -304,5 +296,4 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     others = [c for c in cands if fold(c.text) != fold(best.text) and c.score > best.score - 0.5]
     year = best.year or next((c.year for c in cands if c.year and
                               fold(best.text) in fold(c.text)), None)
-    confidence = 0.9 if not others else 0.6
-    return best.text, year, confidence
+    return best.text, year, (0.9 if not others else 0.6)
