@@ -152,3 +152,15 @@ def test_a_corrupted_archive_file_is_a_reject_naming_it(prefect_server, demo_sit
                          ).fetchall()
     con.close()
     assert len(detail) == 1 and str(victim) in detail[0][0]
+
+
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
+def test_the_suite_cannot_reach_beyond_loopback() -> None:
+    """pytest-socket (pyproject addopts) blocks every connection that is not loopback."""
+    import socket
+
+    from pytest_socket import SocketConnectBlockedError
+
+    with pytest.raises(SocketConnectBlockedError), \
+            socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed
