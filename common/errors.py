@@ -15,13 +15,20 @@ class FetchError(CriticdbError):
     """A page could not be fetched; `reason` is a stable code stored in `rejects.reason`."""
 
     def __init__(self, url: str, reason: str, detail: str = "", status: int | None = None,
-                 attempts: int = 1) -> None:
+                 attempts: int = 1, retry_after: float | None = None) -> None:
         super().__init__(f"{reason}: {url}" + (f" ({detail})" if detail else ""))
         self.url = url
         self.reason = reason
         self.detail = detail
         self.status = status
         self.attempts = attempts
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+
+    def after_attempts(self, attempts: int) -> FetchError:
+        """The same error, recording how many attempts were made (a new object: an error
+        already raised is never changed)."""
+        return type(self)(self.url, self.reason, self.detail, self.status, attempts,
+                          self.retry_after)
 
 
 class TransientFetchError(FetchError):

@@ -38,6 +38,7 @@ from criticdb.scrapers.extract.site_rules import SiteRules
 from criticdb.scrapers.extract_pages import ExtractBatch, extract_pages
 from criticdb.scrapers.fetch import PriorIndex
 from criticdb.scrapers.page_records import page_records
+from criticdb.scrapers.retry_policy import retry_transient_only
 from criticdb.scrapers.wikidata import WikidataClient
 from criticdb.transforms.catalogue import load_catalogue
 from criticdb.transforms.normalise import NORMALISE_VERSION, normalise
@@ -60,7 +61,8 @@ class RunSummary:
     total_seconds: float = 0.0
 
 
-@task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
+@task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5,
+      retry_condition_fn=retry_transient_only)
 def crawl_task(site: Site, settings: CrawlSettings, archive_root: str, priors: PriorIndex,
                run_id: str) -> SiteCrawl:
     archive = RawArchive(Path(archive_root))
@@ -75,7 +77,8 @@ def extract_task(items: list[tuple[str, str, str, str]], archive_root: str, run_
     return extract_pages(items, RawArchive(Path(archive_root)), run_id, rules)
 
 
-@task(name="enrich-wikidata", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30)
+@task(name="enrich-wikidata", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30,
+      retry_condition_fn=retry_transient_only)
 def enrich_task(settings: EnrichSettings, cache_dir: str, imdb_ids: list[str]
                 ) -> dict[str, FilmEnrichment]:
     client = WikidataClient(Path(cache_dir), settings.wikidata_endpoint,

@@ -1,16 +1,20 @@
 """Content-addressed raw page archive: every fetched body, gzip'd, never overwritten.
 
-Layout: <root>/<sha256[:2]>/<sha256>.gz. The `pages` table maps URLs to hashes, so any
-improvement to extraction can be re-run over every page ever fetched without the network.
+Layout: <root>/<sha256[:2]>/<sha256>.gz, and beside it <sha256>.meta.json with the URL,
+status, time and response headers it was first fetched with (Scrapy's cache keeps the same
+evidence). The `pages` table maps URLs to hashes, so any improvement to extraction can be
+re-run over every page ever fetched without the network.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from criticdb.common.errors import ArchiveError
 
@@ -35,23 +39,38 @@ class RawArchive:
     def journal_dir(self) -> Path:
         return self.root / "journal"
 
-    def put(self, body: bytes) -> str:
+    def meta_path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.meta.json"
+
+    def put(self, body: bytes, meta: dict[str, Any] | None = None) -> str:
+        """Store a body (and, the first time, how it was fetched); returns its sha256."""
         sha = hashlib.sha256(body).hexdigest()
         path = self.path_for(sha)
         if path.exists():
             return sha
         path.parent.mkdir(parents=True, exist_ok=True)
+        if meta is not None:
+            self._write(self.meta_path_for(sha), json.dumps(meta, sort_keys=True).encode())
+        self._write(path, gzip.compress(body, compresslevel=6, mtime=0))
+        return sha
+
+    def meta(self, sha256: str) -> dict[str, Any] | None:
+        path = self.meta_path_for(sha256)
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
+        """Temporary file, fsync, rename: a reader never sees half a file."""
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(gzip.compress(body, compresslevel=6, mtime=0))
+                fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
             raise ArchiveError(f"cannot write raw page to {path}: {exc}") from exc
-        return sha
 
     def get(self, sha256: str) -> bytes:
         path = self.path_for(sha256)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import email.utils
-import random
 import socket
 import threading
 import time
@@ -20,14 +18,15 @@ from criticdb.common.records import PriorFetch
 from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.canonical import canonical_url
 from criticdb.scrapers.config import CrawlSettings
+from criticdb.scrapers.http_status import REDIRECTS, error_for
 from criticdb.scrapers.rate_limit import HostRateLimiter
+from criticdb.scrapers.retry_policy import RetryPolicy
 from criticdb.scrapers.robots import RobotsCache
 from criticdb.scrapers.urls import canonicalise, host_of, scope_violation
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml",
                   "application/rss+xml", "application/atom+xml", "text/plain",
                   "application/gzip", "application/x-gzip")  # gzip'd sitemaps
-MAX_RETRY_AFTER = 60.0
 
 
 class PriorIndex:
@@ -137,7 +136,10 @@ class Fetcher:
         if resp.status != 304:
             canonical = canonical_url(resp.body, resp.final_url, self.allowed_hosts)
             if self.archive is not None:
-                sha = self.archive.put(resp.body)
+                sha = self.archive.put(resp.body, {
+                    "url": canonical or url, "requested_url": url, "final_url": resp.final_url,
+                    "status": resp.status, "headers": resp.headers,
+                    "fetched_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
         return FetchResult(
             url=canonical or url, requested_url=url, final_url=resp.final_url,
             status=resp.status,
@@ -149,23 +151,16 @@ class Fetcher:
             attempts=attempts, elapsed_ms=int((time.monotonic() - started) * 1000))
 
     def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[_Response, int]:
+        policy = RetryPolicy(self.settings.retries, self.settings.backoff_seconds)
         attempt = 0
         while True:
             attempt += 1
             try:
                 return self._request(url, headers), attempt
-            except TransientFetchError as exc:
-                exc.attempts = attempt
-                if attempt > self.settings.retries:
-                    raise
-                wait = self.settings.backoff_seconds * 2 ** (attempt - 1)
-                retry_after = getattr(exc, "retry_after", None)
-                if retry_after is not None:
-                    wait = max(wait, min(retry_after, MAX_RETRY_AFTER))
-                time.sleep(wait + random.uniform(0, wait / 2))
             except FetchError as exc:
-                exc.attempts = attempt
-                raise
+                if not policy.should_retry(exc, attempt):
+                    raise exc.after_attempts(attempt) from exc
+                time.sleep(policy.wait_seconds(attempt, exc.retry_after))
 
     def _request(self, url: str, headers: dict[str, str]) -> _Response:
         current = url
@@ -179,7 +174,7 @@ class Fetcher:
                 resp = self._once(current, headers)
             finally:
                 self.limiter.release(host_of(current))
-            if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
+            if resp.status in REDIRECTS and "location" in resp.headers:
                 current = canonicalise(resp.headers["location"], base=current)
                 continue
             return resp
@@ -191,15 +186,10 @@ class Fetcher:
             with self.session.get(url, headers=headers, stream=True, allow_redirects=False,
                                   timeout=(s.connect_timeout, s.read_timeout)) as r:
                 hdrs = {k.lower(): v for k, v in r.headers.items()}
-                if r.status_code in (429,) or r.status_code >= 500:
-                    err = TransientFetchError(url, f"http_{r.status_code}",
-                                              status=r.status_code)
-                    err.retry_after = _retry_after(hdrs.get("retry-after"))  # type: ignore[attr-defined]
-                    raise err
-                if r.status_code in (304,) or 300 <= r.status_code < 400:
+                if (error := error_for(url, r.status_code, hdrs)) is not None:
+                    raise error
+                if 300 <= r.status_code < 400:  # 304, or a redirect the caller follows
                     return _Response(r.status_code, url, hdrs, b"")
-                if r.status_code >= 400:
-                    raise TerminalFetchError(url, f"http_{r.status_code}", status=r.status_code)
                 ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
                 if ctype and ctype not in ACCEPTED_TYPES:
                     raise TerminalFetchError(url, "unsupported_content_type", ctype,
@@ -258,18 +248,3 @@ class Fetcher:
             raise TransientFetchError(url, "timeout", "body not complete within "
                                       f"{self.settings.read_timeout}s")
         return b"".join(chunks)
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait: delta-seconds or an HTTP-date (any of RFC 9110's three formats)."""
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value.strip())
-    try:
-        when = email.utils.parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())

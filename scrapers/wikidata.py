@@ -17,6 +17,7 @@ import requests
 
 from criticdb.common.errors import TerminalFetchError, TransientFetchError
 from criticdb.scrapers.config import DEFAULT_USER_AGENT
+from criticdb.scrapers.http_status import error_for
 
 ENDPOINT = "https://query.wikidata.org/sparql"
 IMDB_ID = re.compile(r"^tt\d{7,9}$")
@@ -67,9 +68,9 @@ class WikidataClient:
                                     timeout=self.timeout)
         except requests.RequestException as exc:
             raise TransientFetchError(self.endpoint, "wikidata_unreachable", str(exc)) from exc
-        if resp.status_code == 429 or resp.status_code >= 500:
-            raise TransientFetchError(self.endpoint, f"http_{resp.status_code}",
-                                      status=resp.status_code)
+        headers = {k.lower(): v for k, v in resp.headers.items()}
+        if (error := error_for(self.endpoint, resp.status_code, headers)) is not None:
+            raise error
         if resp.status_code != 200:
             raise TerminalFetchError(self.endpoint, f"http_{resp.status_code}",
                                      status=resp.status_code)

@@ -118,3 +118,20 @@ def test_rate_limit_per_host_and_hosts_in_parallel() -> None:
     spans = [(min(t for t, _ in log), max(t for t, _ in log)) for log in logs]
     assert max(s for s, _ in spans) < min(e for _, e in spans)  # hosts overlap in time
     assert one_host / five_hosts > 2.5, (one_host, five_hosts)
+
+
+def test_the_archive_keeps_response_headers_beside_each_body(tmp_path: Path) -> None:
+    from criticdb.demo.server import DemoServer
+    from criticdb.scrapers.archive import RawArchive
+    from criticdb.scrapers.config import CrawlSettings
+    from criticdb.scrapers.fetch import Fetcher
+
+    root = Path(__file__).resolve().parent.parent / "demo" / "sites" / "marquee"
+    with DemoServer({"m": (root, "http://127.0.0.1:8702", 0)}) as server:
+        origin = server.sites["m"].origin
+        archive = RawArchive(tmp_path / "raw")
+        fetcher = Fetcher(CrawlSettings(delay_seconds=0.0), {origin.split("//")[1]}, archive)
+        result = fetcher.fetch_page(f"{origin}/reviews/hard-hit-2021/")
+    meta = archive.meta(result.content_sha256)
+    assert meta["status"] == 200 and meta["headers"]["etag"] == result.etag
+    assert meta["requested_url"] == f"{origin}/reviews/hard-hit-2021/"
