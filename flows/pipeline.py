@@ -13,8 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task, unmapped
-from prefect.cache_policies import NO_CACHE
+from prefect import flow, get_run_logger, unmapped
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -22,27 +21,17 @@ from criticdb.common.crashpoints import crashpoint
 from criticdb.common.errors import CriticdbError, FetchError
 from criticdb.common.records import PARSER_VERSION
 from criticdb.common.rejects import Reject
-from criticdb.dashboards.artifacts import FetchProgress, crawl_lines, publish_run_artifacts
-from criticdb.dashboards.report import build_report
+from criticdb.dashboards.artifacts import crawl_lines, publish_run_artifacts
+from criticdb.flows.tasks import crawl_task, enrich_task, extract_task, normalise_task, report_task
 from criticdb.scrapers import journal
 from criticdb.scrapers.archive import RawArchive
-from criticdb.scrapers.config import (
-    CrawlSettings,
-    EnrichSettings,
-    Site,
-    SourcesConfig,
-    load_sources,
-)
-from criticdb.scrapers.crawl import SiteCrawl, crawl_site, gone_pages
-from criticdb.scrapers.extract.site_rules import SiteRules
-from criticdb.scrapers.extract_pages import ExtractBatch, extract_pages
+from criticdb.scrapers.config import SourcesConfig, load_sources
+from criticdb.scrapers.crawl import crawl_counts, gone_pages
 from criticdb.scrapers.fetch import PriorIndex
 from criticdb.scrapers.page_records import page_records
-from criticdb.scrapers.retry_policy import retry_transient_only
-from criticdb.scrapers.wikidata import WikidataClient
 from criticdb.transforms.catalogue import load_catalogue
-from criticdb.transforms.normalise import NORMALISE_VERSION, normalise
-from criticdb.transforms.wikidata import FilmEnrichment, imdb_ids_to_enrich, parse_bindings
+from criticdb.transforms.normalise import NORMALISE_VERSION
+from criticdb.transforms.wikidata import imdb_ids_to_enrich
 from criticdb.warehouse import load, read, runs
 from criticdb.warehouse.checks import run_checks
 from criticdb.warehouse.publish import Snapshot
@@ -59,35 +48,6 @@ class RunSummary:
     remakes: list[dict[str, Any]]
     stage_seconds: dict[str, float] = field(default_factory=dict)
     total_seconds: float = 0.0
-
-
-@task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5,
-      retry_condition_fn=retry_transient_only)
-def crawl_task(site: Site, settings: CrawlSettings, archive_root: str, priors: PriorIndex,
-               run_id: str) -> SiteCrawl:
-    archive = RawArchive(Path(archive_root))
-    return crawl_site(site, settings, archive, priors,
-                      journal.FetchJournal(archive.journal_dir, run_id, site.name),
-                      FetchProgress(site.name))
-
-
-@task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_task(items: list[tuple[str, str, str, str]], archive_root: str, run_id: str,
-                 rules: dict[str, SiteRules]) -> ExtractBatch:
-    return extract_pages(items, RawArchive(Path(archive_root)), run_id, rules)
-
-
-@task(name="enrich-wikidata", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30,
-      retry_condition_fn=retry_transient_only)
-def enrich_task(settings: EnrichSettings, cache_dir: str, imdb_ids: list[str]
-                ) -> dict[str, FilmEnrichment]:
-    client = WikidataClient(Path(cache_dir), settings.wikidata_endpoint,
-                            max_age_days=settings.max_age_days)
-    return parse_bindings(client.films(imdb_ids))
-
-
-normalise_task = task(normalise, name="normalise", cache_policy=NO_CACHE)
-report_task = task(build_report, name="report", cache_policy=NO_CACHE)
 
 
 @dataclass
@@ -127,10 +87,7 @@ def _crawl(run: _Run) -> None:
     crashpoint("load")
     journal.discard(run.archive, run.run_id)  # recorded in pages now
     run.rejects += [r for c in crawls for r in c.rejects]
-    run.counts.discovered = sum(c.discovered for c in crawls)
-    run.counts.fetched = sum(1 for r in records if r.status != 304)
-    run.counts.not_modified = sum(1 for r in records if r.status == 304) + sum(
-        c.unchanged_by_lastmod for c in crawls)
+    run.counts.discovered, run.counts.fetched, run.counts.not_modified = crawl_counts(crawls)
     for line in crawl_lines(crawls):
         get_run_logger().info(line)
 

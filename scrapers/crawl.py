@@ -37,6 +37,15 @@ def gone_pages(crawls: list[SiteCrawl]) -> list[tuple[str, int]]:
             if r.stage == "fetch" and r.http_status in GONE_STATUSES]
 
 
+def crawl_counts(crawls: list[SiteCrawl]) -> tuple[int, int, int]:
+    """(discovered, fetched with a body, not modified): a 304 and a page the sitemap's
+    lastmod let us skip are both "not modified"."""
+    results = [r for c in crawls for r in c.results]
+    return (sum(c.discovered for c in crawls), sum(1 for r in results if r.status != 304),
+            sum(1 for r in results if r.status == 304)
+            + sum(c.unchanged_by_lastmod for c in crawls))
+
+
 def site_settings(site: Site, settings: CrawlSettings) -> CrawlSettings:
     out = settings
     if site.delay_seconds is not None:

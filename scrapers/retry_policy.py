@@ -38,6 +38,6 @@ def retry_transient_only(task: Any, task_run: Any, state: Any) -> bool:
         state.result()
     except TransientFetchError:
         return True
-    except Exception:  # noqa: BLE001 (any other failure is not worth retrying)
+    except Exception:  # any other failure is not worth retrying
         return False
     return False
