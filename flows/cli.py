@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from criticdb.common.errors import ConfigError, CriticdbError
+from criticdb.dashboards.table_text import FORMATS
 from criticdb.scrapers.config import load_sources
 
 DEFAULT_DB = "criticdb.duckdb"
@@ -40,9 +41,10 @@ def _preflight(db: str, archive_dir: str | None) -> None:
     if db.startswith("md:"):
         return
     from criticdb.scrapers.archive import RawArchive
-    from criticdb.warehouse.publish import PublishError, open_working_copy
+    from criticdb.warehouse.publish import PublishError, check_lock, open_working_copy
 
     db_path = Path(db).resolve()
+    check_lock(db_path)  # before Prefect starts: one line, no traceback
     open_working_copy(db_path)
     archive = Path(archive_dir) if archive_dir else RawArchive.beside(db_path)
     probe = archive / ".write-test"
@@ -143,31 +145,45 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
+    """A read-only, sandboxed connection: no writes, no file or network access from SQL."""
+    from criticdb.dashboards.table_text import render
     from criticdb.warehouse.db import connect
 
-    con = connect(Path(args.db), read_only=True)
+    if not args.query.strip():
+        raise ConfigError('empty query; try: criticdb sql "select count(*) from reviews"')
+    con = connect(Path(args.db), read_only=True, sandboxed=True)
     try:
         cur = con.execute(args.query)
         names = [d[0] for d in cur.description or []]
         rows = cur.fetchall()
     finally:
         con.close()
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
-    print(" | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)))
-    print("-+-".join("-" * w for w in widths))
-    for r in cells:
-        print(" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    print(render(names, rows, args.format))
     return 0
+
+
+def _page_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise ConfigError(f"no such file: {path}")
+    if path.is_dir():
+        raise ConfigError(f"{path} is a directory; give one saved HTML page")
+    body = path.read_bytes()
+    if not body.strip():
+        raise ConfigError(f"{path} is empty; nothing to extract")
+    if b"\x00" in body[:4096] and b"<" not in body[:4096]:
+        raise ConfigError(f"{path} is not HTML (binary content)")
+    return body
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from criticdb.scrapers.extract.cascade import extract_review
+    from criticdb.scrapers.extract_pages import reject_reason
     from criticdb.transforms.errors import RatingError
     from criticdb.transforms.ratings import to_score
 
-    record = extract_review(Path(args.page).read_bytes(), args.url).to_dict()
+    review = extract_review(_page_bytes(Path(args.page)), args.url)
+    record = review.to_dict()
+    record["reject_reason"] = reject_reason(review)
     try:
         record["score_0_100"] = (to_score(record["rating_raw"], record["rating_scale"])
                                  if record["rating_raw"] else None)
@@ -206,8 +222,18 @@ def cmd_schema_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+EXAMPLES = """examples:
+  criticdb demo                                  # the bundled demo sites, offline
+  criticdb run --sources sources.toml            # your own sites
+  criticdb sql "select * from remake_comparison" --format markdown
+  criticdb extract page.html --url https://example.org/reviews/heat/
+  criticdb export out/ --format csv
+"""
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="criticdb", description=__doc__)
+    p = argparse.ArgumentParser(prog="criticdb", description=__doc__, epilog=EXAMPLES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="crawl the sources, load the warehouse, write the report")
     run.add_argument("--sources", help="sources TOML (default: $CRITICDB_SOURCES)")
@@ -228,38 +254,48 @@ def parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
     demo.set_defaults(func=cmd_demo)
     sch = sub.add_parser("schedule", help="run the pipeline on a cron schedule (flow.serve)")
-    sch.add_argument("--cron", default="0 3 * * *", help="cron expression (default: 03:00)")
-    sch.add_argument("--name", default="criticdb-scheduled", help="deployment name")
+    sch.add_argument("--cron", default="0 3 * * *",
+                     help="cron expression, in UTC (default: %(default)s)")
+    sch.add_argument("--name", default="criticdb-scheduled",
+                     help="deployment name (default: %(default)s)")
     sch.add_argument("--sources", help="sources TOML (default: $CRITICDB_SOURCES)")
-    sch.add_argument("--db", default=DEFAULT_DB)
-    sch.add_argument("--report-dir", default="report")
+    sch.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    sch.add_argument("--report-dir", default="report",
+                     help="report directory (default: %(default)s)")
     sch.set_defaults(func=cmd_schedule)
     rp = sub.add_parser("reparse", help="re-extract every archived page; no network")
     rp.add_argument("--sources", help="sources TOML naming the sites (default: "
                     "$CRITICDB_SOURCES)")
-    rp.add_argument("--db", default=DEFAULT_DB)
-    rp.add_argument("--report-dir", default="report")
-    rp.add_argument("--archive-dir")
+    rp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    rp.add_argument("--report-dir", default="report",
+                    help="report directory (default: %(default)s)")
+    rp.add_argument("--archive-dir", help="raw page archive (default: <db>.raw/ beside it)")
     rp.set_defaults(func=cmd_reparse)
     rep = sub.add_parser("report", help="write the HTML report from the warehouse")
-    rep.add_argument("--db", default=DEFAULT_DB)
-    rep.add_argument("--out", default="report")
+    rep.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    rep.add_argument("--out", default="report",
+                     help="directory for the HTML pages (default: %(default)s)")
     rep.set_defaults(func=cmd_report)
     q = sub.add_parser("sql", help="run a read-only SQL query and print the result")
-    q.add_argument("query")
-    q.add_argument("--db", default=DEFAULT_DB)
+    q.add_argument("query", help="one SQL statement; tables and views: see docs/schema.md")
+    q.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    q.add_argument("--format", choices=FORMATS, default="table",
+                   help="output: aligned table, CSV, JSON lines or Markdown "
+                        "(default: %(default)s)")
     q.set_defaults(func=cmd_sql)
     ex = sub.add_parser("extract", help="extract one saved page and print it as JSON")
-    ex.add_argument("page")
+    ex.add_argument("page", help="a saved HTML page")
     ex.add_argument("--url", required=True, help="the URL the page was fetched from")
     ex.set_defaults(func=cmd_extract)
-    exp = sub.add_parser("export", help="write every table as Parquet or CSV files")
-    exp.add_argument("out_dir")
-    exp.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    exp.add_argument("--db", default=DEFAULT_DB)
+    exp = sub.add_parser("export", help="write every table and view as Parquet or CSV files")
+    exp.add_argument("out_dir", help="directory for one file per table and view")
+    exp.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                     help="file format; CSV writes list columns as JSON (default: %(default)s)")
+    exp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
     exp.set_defaults(func=cmd_export)
     docs = sub.add_parser("schema-docs", help="regenerate docs/schema.md from the schema")
-    docs.add_argument("--out", default="docs/schema.md")
+    docs.add_argument("--out", default="docs/schema.md",
+                      help="Markdown file to write (default: %(default)s)")
     docs.set_defaults(func=cmd_schema_docs)
     return p
 

@@ -112,6 +112,15 @@ def _site(raw: dict, index: int) -> Site:
                 raise ConfigError(f"sites[{index}].sources[{j}] needs 'url'")
             sources.append(Source(src["kind"], url, src.get("link_selector", "a"),
                                   src.get("next_selector", ""), int(src.get("max_pages", 50))))
+    base = urlsplit(str(raw["base_url"]))
+    if base.scheme not in ("http", "https") or not base.netloc:
+        raise ConfigError(f"sites[{index}].base_url {raw['base_url']!r} must be an http(s) URL "
+                          "with a host, e.g. 'https://reviews.example/'")
+    try:
+        re.compile(raw["review_pattern"])
+    except (re.error, TypeError) as exc:
+        raise ConfigError(f"sites[{index}].review_pattern {raw['review_pattern']!r} is not a "
+                          f"valid regular expression: {exc}") from exc
     return Site(raw["name"], raw["base_url"].rstrip("/") + "/", tuple(sources),
                 raw["review_pattern"], raw.get("delay_seconds"), raw.get("concurrency"),
                 _rules(raw, index))

@@ -44,10 +44,16 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "") -> int:
     return latest
 
 
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the schema migrated (writers) or checked (readers)."""
+def connect(path: Path | str, read_only: bool = False,
+            sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with the schema migrated (writers) or checked (readers). `sandboxed`
+    (with read_only): no file or network access from SQL either (COPY … TO, read_csv)."""
+    if read_only and not str(path).startswith("md:") and not Path(path).is_file():
+        raise WarehouseError(f"no warehouse at {path}; run `criticdb run` (or `criticdb demo`) "
+                             "first, or pass --db")
+    config = {"enable_external_access": False} if sandboxed else {}
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
     except duckdb.Error as exc:

@@ -63,6 +63,52 @@ def publish(work: Path, db: Path) -> None:
                            "snapshot is unchanged") from exc
 
 
+class WarehouseBusy(PublishError):
+    """Another live process is writing this warehouse."""
+
+
+def lock_path(db: Path) -> Path:
+    return db.with_name(db.name + ".lock")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def check_lock(db: Path) -> None:
+    """One clear line when another live run holds the warehouse (a dead one's lock is
+    stale and taken over)."""
+    lock = lock_path(db)
+    try:
+        pid = int(lock.read_text(encoding="utf-8").strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return
+    if pid and pid != os.getpid() and _alive(pid):
+        raise WarehouseBusy(f"another run is writing this warehouse {db} (pid {pid}); wait "
+                            "for it to finish")
+
+
+def acquire_lock(db: Path) -> None:
+    check_lock(db)
+    try:
+        lock_path(db).write_text(str(os.getpid()), encoding="utf-8")
+    except OSError as exc:
+        raise PublishError(f"cannot write the lock file {lock_path(db)}: {exc}") from exc
+
+
+def release_lock(db: Path) -> None:
+    with contextlib.suppress(OSError):
+        lock = lock_path(db)
+        if lock.read_text(encoding="utf-8").strip() == str(os.getpid()):
+            lock.unlink()
+
+
 class Snapshot:
     """One run's view of the warehouse: where it writes and how it publishes.
 
@@ -76,13 +122,20 @@ class Snapshot:
         self.path = Path(db.split(":", 1)[1] or "criticdb") if self.remote else Path(db).resolve()
 
     def open(self) -> duckdb.DuckDBPyConnection:
+        """The run's connection; a local warehouse is locked to this process until publish."""
         from criticdb.warehouse.db import connect
 
-        return connect(self.name if self.remote else open_working_copy(self.path))
+        if self.remote:
+            return connect(self.name)
+        acquire_lock(self.path)
+        return connect(open_working_copy(self.path))
 
     def publish(self) -> None:
         if not self.remote:
-            publish(working_path(self.path), self.path)
+            try:
+                publish(working_path(self.path), self.path)
+            finally:
+                release_lock(self.path)
 
     @property
     def readable(self) -> str:
