@@ -22,12 +22,19 @@ from criticdb.common.errors import CriticdbError, FetchError
 from criticdb.common.records import PARSER_VERSION
 from criticdb.common.rejects import Reject
 from criticdb.dashboards.artifacts import crawl_lines, publish_run_artifacts
-from criticdb.flows.tasks import crawl_task, enrich_task, extract_task, normalise_task, report_task
+from criticdb.flows.tasks import (
+    crawl_shard_task,
+    enrich_task,
+    extract_task,
+    normalise_task,
+    report_task,
+)
 from criticdb.scrapers import journal
 from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.config import SourcesConfig, load_sources
 from criticdb.scrapers.crawl import crawl_counts, gone_pages
 from criticdb.scrapers.fetch import PriorIndex
+from criticdb.scrapers.frontier import shards
 from criticdb.scrapers.page_records import page_records
 from criticdb.transforms.catalogue import load_catalogue
 from criticdb.transforms.normalise import NORMALISE_VERSION
@@ -76,10 +83,11 @@ def _crawl(run: _Run) -> None:
     journal.recover(run.archive, run.run_id, lambda recs: load.upsert_pages(
         run.con, [asdict(r) for r in recs]))  # fetches a killed run completed
     priors = PriorIndex(read.prior_fetches(run.con))
-    sites = list(run.cfg.sites)
-    crawls = crawl_task.map(sites, unmapped(run.cfg.crawl), unmapped(str(run.archive.root)),
-                            [priors.for_host(s.host) for s in sites],
-                            unmapped(run.run_id)).result()
+    groups = shards(list(run.cfg.sites), run.cfg.crawl.crawl_shards)
+    crawls = [c for shard in crawl_shard_task.map(
+        groups, unmapped(run.cfg.crawl), unmapped(str(run.archive.root)),
+        [{s.host: priors.for_host(s.host) for s in g} for g in groups],
+        unmapped(run.run_id)).result() for c in shard]
     records = [r for c in crawls for r in page_records(c.site, c.results, run.archive,
                                                        run.run_id)]
     load.upsert_pages(run.con, [asdict(r) for r in records])  # raw before parsed

@@ -10,27 +10,26 @@ from prefect.cache_policies import NO_CACHE
 
 from criticdb.dashboards.artifacts import FetchProgress
 from criticdb.dashboards.report import build_report
-from criticdb.scrapers import journal
 from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.config import CrawlSettings, EnrichSettings, Site
-from criticdb.scrapers.crawl import SiteCrawl, crawl_site
+from criticdb.scrapers.crawl import SiteCrawl
 from criticdb.scrapers.extract.site_rules import SiteRules
 from criticdb.scrapers.extract_pages import ExtractBatch, extract_pages
 from criticdb.scrapers.fetch import PriorIndex
+from criticdb.scrapers.frontier import crawl_sites
 from criticdb.scrapers.retry_policy import retry_transient_only
 from criticdb.scrapers.wikidata import WikidataClient
 from criticdb.transforms.normalise import normalise
 from criticdb.transforms.wikidata import FilmEnrichment, parse_bindings
 
 
-@task(name="crawl-site", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5,
+@task(name="crawl-shard", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5,
       retry_condition_fn=retry_transient_only)
-def crawl_task(site: Site, settings: CrawlSettings, archive_root: str, priors: PriorIndex,
-               run_id: str) -> SiteCrawl:
-    archive = RawArchive(Path(archive_root))
-    return crawl_site(site, settings, archive, priors,
-                      journal.FetchJournal(archive.journal_dir, run_id, site.name),
-                      FetchProgress(site.name))
+def crawl_shard_task(sites: list[Site], settings: CrawlSettings, archive_root: str,
+                     priors: dict[str, PriorIndex], run_id: str) -> list[SiteCrawl]:
+    """Every host of one shard at once, each within its politeness slot (the frontier)."""
+    return crawl_sites(sites, settings, RawArchive(Path(archive_root)), priors, run_id,
+                       FetchProgress)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)

@@ -79,13 +79,14 @@ def unchanged_since_fetch(lastmod: str | None, prior: PriorFetch | None,
 def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
                priors: PriorIndex | dict[str, PriorFetch],
                journal: FetchJournal | None = None,
-               progress: Callable[[int, int], None] | None = None) -> SiteCrawl:
+               progress: Callable[[int, int], None] | None = None,
+               connections: threading.Semaphore | None = None) -> SiteCrawl:
     """Discover, then fetch every review URL of one site within its politeness limits.
 
     With a journal, every stored fetch is recorded durably as soon as it completes;
     `progress(done, total)` is called after each page (from the fetching threads)."""
     settings = site_settings(site, settings)
-    fetcher = Fetcher(settings, {site.host}, archive)
+    fetcher = Fetcher(settings, {site.host}, archive, connections=connections)
     found = discover_site(site, fetcher)
     out = SiteCrawl(site.name, discovered=len(found.urls), rejects=list(found.rejects))
 

@@ -83,8 +83,11 @@ class _Response:
 class Fetcher:
     def __init__(self, settings: CrawlSettings, allowed_hosts: set[str],
                  archive: RawArchive | None = None,
-                 limiter: HostRateLimiter | None = None) -> None:
+                 limiter: HostRateLimiter | None = None,
+                 connections: threading.Semaphore | None = None) -> None:
+        """`connections`: shared by every host of a crawl, it bounds requests in flight."""
         self.settings = settings
+        self.connections = connections
         self.allowed_hosts = allowed_hosts
         self.archive = archive
         self.limiter = limiter or HostRateLimiter(settings.delay_seconds)
@@ -171,7 +174,11 @@ class Fetcher:
                 raise TerminalFetchError(url, reason, current)
             self.limiter.wait(host_of(current))
             try:
-                resp = self._once(current, headers)
+                if self.connections is None:
+                    resp = self._once(current, headers)
+                else:
+                    with self.connections:
+                        resp = self._once(current, headers)
             finally:
                 self.limiter.release(host_of(current))
             if resp.status in REDIRECTS and "location" in resp.headers:
