@@ -32,6 +32,7 @@ class CrawlSettings:
     concurrent_requests_per_host: int = 1  # Scrapy's CONCURRENT_REQUESTS_PER_DOMAIN
     max_connections: int = 64  # requests in flight across all hosts of a crawl shard
     crawl_shards: int = 4  # Prefect crawl tasks; every host of a shard crawls at once
+    sitemap_max_depth: int = 3  # how deep sitemap indexes of indexes are followed
     revisit_after_days: float = 7.0  # re-validate even when the sitemap lastmod says unchanged
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from bs4 import BeautifulSoup
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import fromstring, iterparse
 
 from criticdb.common.errors import FetchError
 from criticdb.common.rejects import Reject
@@ -60,19 +61,52 @@ def _parse_xml(body: bytes, url: str) -> Element:
         raise FetchError(url, "xml_rejected", f"{type(exc).__name__}: {exc}") from exc
 
 
-def _sitemap_entries(fetcher: Fetcher, url: str, depth: int = 0) -> list[tuple[str, str]]:
-    """(url, lastmod or '') for every <loc>, following sitemap indexes."""
-    final, body = fetcher.get_document(url)
-    root = _parse_xml(body, url)
-    entries = []
-    for entry in root:
-        fields = {_local(child.tag): (child.text or "").strip() for child in entry}
-        if fields.get("loc"):
-            entries.append((canonicalise(fields["loc"], base=final), fields.get("lastmod", "")))
-    if _local(root.tag) == "sitemapindex":
-        if depth >= MAX_SITEMAP_DEPTH:
-            raise FetchError(url, "sitemap_too_deep")
-        return [e for loc, _ in entries for e in _sitemap_entries(fetcher, loc, depth + 1)]
+def _decompressed(body: bytes, url: str) -> bytes:
+    """gzip'd sitemaps are held to the protocol's limit after decompression."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(body, MAX_SITEMAP_BYTES)
+    except zlib.error as exc:
+        raise FetchError(url, "xml_rejected", f"bad gzip: {exc}") from exc
+    if d.unconsumed_tail:
+        raise FetchError(url, "xml_too_large", f"over {MAX_SITEMAP_BYTES} bytes uncompressed")
+    return out
+
+
+def _sitemap_entries(fetcher: Fetcher, url: str, depth: int = 0,
+                     max_depth: int = MAX_SITEMAP_DEPTH) -> list[tuple[str, str]]:
+    """(url, lastmod or '') for every <loc>, following sitemap indexes to `max_depth`.
+
+    Parsed as a stream: each <url> is read and dropped, so a 50 MB, 50,000-URL sitemap
+    never becomes one tree in memory."""
+    final, body = fetcher.get_document(url, max_bytes=MAX_SITEMAP_BYTES)
+    stream = io.BytesIO(_decompressed(body, url))
+    entries: list[tuple[str, str]] = []
+    root_tag = ""
+    fields: dict[str, str] = {}
+    try:
+        for event, el in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            name = _local(el.tag)
+            if event == "start":
+                root_tag = root_tag or name
+                continue
+            if name in ("loc", "lastmod"):
+                fields[name] = (el.text or "").strip()
+            elif name in ("url", "sitemap"):
+                if fields.get("loc"):
+                    entries.append((canonicalise(fields["loc"], base=final),
+                                    fields.get("lastmod", "")))
+                fields = {}
+                el.clear()
+    except (ParseError, DefusedXmlException) as exc:
+        raise FetchError(url, "xml_rejected", f"{type(exc).__name__}: {exc}") from exc
+    if root_tag == "sitemapindex":
+        if depth >= max_depth:
+            raise FetchError(url, "sitemap_too_deep", f"index nesting over {max_depth}")
+        return [e for loc, _ in entries
+                for e in _sitemap_entries(fetcher, loc, depth + 1, max_depth)]
     return entries
 
 
@@ -111,7 +145,8 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
         url = canonicalise(source.url, base=site.base_url)
         try:
             if source.kind == "sitemap":
-                entries = _sitemap_entries(fetcher, url)
+                entries = _sitemap_entries(fetcher, url,
+                                           max_depth=fetcher.settings.sitemap_max_depth)
                 found.lastmod.update((u, m) for u, m in entries if m)
                 urls = [u for u, _ in entries]
             elif source.kind == "feed":

@@ -118,10 +118,11 @@ class Fetcher:
         if delay:
             self.limiter.set_delay(host_of(url), delay)
 
-    def get_document(self, url: str) -> tuple[str, bytes]:
-        """Fetch a discovery document (sitemap, feed, listing): final URL and body."""
+    def get_document(self, url: str, max_bytes: int | None = None) -> tuple[str, bytes]:
+        """Fetch a discovery document (sitemap, feed, listing): final URL and body.
+        `max_bytes` replaces the page body cap (sitemaps have their own, larger limit)."""
         self.check_robots(url)
-        resp, _ = self._with_retries(url, {})
+        resp, _ = self._with_retries(url, {}, max_bytes)
         return resp.final_url, resp.body
 
     def fetch_page(self, url: str, prior: PriorFetch | None = None) -> FetchResult:
@@ -153,19 +154,21 @@ class Fetcher:
             or (prior.last_modified if prior else None),
             attempts=attempts, elapsed_ms=int((time.monotonic() - started) * 1000))
 
-    def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[_Response, int]:
+    def _with_retries(self, url: str, headers: dict[str, str],
+                      max_bytes: int | None = None) -> tuple[_Response, int]:
         policy = RetryPolicy(self.settings.retries, self.settings.backoff_seconds)
         attempt = 0
         while True:
             attempt += 1
             try:
-                return self._request(url, headers), attempt
+                return self._request(url, headers, max_bytes), attempt
             except FetchError as exc:
                 if not policy.should_retry(exc, attempt):
                     raise exc.after_attempts(attempt) from exc
                 time.sleep(policy.wait_seconds(attempt, exc.retry_after))
 
-    def _request(self, url: str, headers: dict[str, str]) -> _Response:
+    def _request(self, url: str, headers: dict[str, str],
+                 max_bytes: int | None = None) -> _Response:
         current = url
         for _ in range(self.settings.max_redirects + 1):
             violation = scope_violation(current, self.allowed_hosts)
@@ -175,10 +178,10 @@ class Fetcher:
             self.limiter.wait(host_of(current))
             try:
                 if self.connections is None:
-                    resp = self._once(current, headers)
+                    resp = self._once(current, headers, max_bytes)
                 else:
                     with self.connections:
-                        resp = self._once(current, headers)
+                        resp = self._once(current, headers, max_bytes)
             finally:
                 self.limiter.release(host_of(current))
             if resp.status in REDIRECTS and "location" in resp.headers:
@@ -187,7 +190,8 @@ class Fetcher:
             return resp
         raise TerminalFetchError(url, "too_many_redirects", current)
 
-    def _once(self, url: str, headers: dict[str, str]) -> _Response:
+    def _once(self, url: str, headers: dict[str, str], max_bytes: int | None = None
+              ) -> _Response:
         s = self.settings
         try:
             with self.session.get(url, headers=headers, stream=True, allow_redirects=False,
@@ -201,7 +205,7 @@ class Fetcher:
                 if ctype and ctype not in ACCEPTED_TYPES:
                     raise TerminalFetchError(url, "unsupported_content_type", ctype,
                                              status=r.status_code)
-                body = self._read_body(url, r)
+                body = self._read_body(url, r, max_bytes or self.settings.max_body_bytes)
                 return _Response(r.status_code, url, hdrs, body)
         except requests.Timeout as exc:
             raise TransientFetchError(url, "timeout", str(exc)) from exc
@@ -212,8 +216,7 @@ class Fetcher:
         except requests.ConnectionError as exc:
             raise TransientFetchError(url, "connection_error", str(exc)) from exc
 
-    def _read_body(self, url: str, r: requests.Response) -> bytes:
-        limit = self.settings.max_body_bytes
+    def _read_body(self, url: str, r: requests.Response, limit: int) -> bytes:
         declared = r.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise TerminalFetchError(url, "body_too_large", f"content-length {declared}",
