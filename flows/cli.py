@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from criticdb.common.errors import ConfigError, CriticdbError
@@ -77,6 +78,29 @@ def _print_summary(summary: object, verb: str) -> None:
     print(f"Report:           {summary.report}")  # type: ignore[attr-defined]
 
 
+@contextlib.contextmanager
+def _shared_prefect_api(task_runner: str) -> Iterator[None]:
+    """Dask worker processes must report to the flow's Prefect API. Without a configured
+    server each process would start a temporary one of its own (port clashes, "Reactive
+    triggers not started"); so the CLI starts the one temporary server first and hands its
+    URL to the workers through the environment they inherit."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if task_runner != "dask" or PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+
+
 def _run_pipeline(args: argparse.Namespace, sources: Path, serving: object = None) -> int:
     from criticdb.flows.pipeline import review_pipeline
     from criticdb.flows.runners import make_task_runner
@@ -84,7 +108,7 @@ def _run_pipeline(args: argparse.Namespace, sources: Path, serving: object = Non
     _preflight(args.db, args.archive_dir)
     flow = review_pipeline.with_options(
         task_runner=make_task_runner(args.task_runner, args.dask_address, args.dask_workers))
-    with serving or contextlib.nullcontext():
+    with serving or contextlib.nullcontext(), _shared_prefect_api(args.task_runner):
         try:
             summary = flow(sources=str(sources), db=args.db, report_dir=args.report_dir,
                            archive_dir=args.archive_dir, full_refresh=args.full_refresh)
