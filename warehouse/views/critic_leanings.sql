@@ -32,3 +32,9 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW critic_leanings IS 'Per critic: ratings compared with the leave-one-out mean of other critics on the same film, mean deviation (negative = harsher), % agreement on positive/negative, and a leaning label (±5 points).';
+COMMENT ON COLUMN critic_leanings.critic_id IS 'The critic (critics.critic_id); unsigned bylines are left out.';
+COMMENT ON COLUMN critic_leanings.name IS 'The critic''s display name.';
+COMMENT ON COLUMN critic_leanings.n_compared IS 'Ratings of this critic on films at least one other critic rated.';
+COMMENT ON COLUMN critic_leanings.mean_deviation IS 'Mean of (this rating − the other critics'' mean rating of the same film), points on 0–100; negative = harsher.';
+COMMENT ON COLUMN critic_leanings.pct_agreement IS '% of compared ratings on the same side of 60 (positive/negative) as the other critics'' mean.';
+COMMENT ON COLUMN critic_leanings.leaning IS 'harsher (mean_deviation ≤ −5), kinder (≥ 5) or in line.';

@@ -33,3 +33,17 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW film_scores IS 'Per film: n reviews; n, mean, median, stddev and % positive (score >= 60) of ratings only (*_rated) and of ratings plus inferred scores (*_all).';
+COMMENT ON COLUMN film_scores.film_id IS 'The film (films.film_id).';
+COMMENT ON COLUMN film_scores.title IS 'Film title.';
+COMMENT ON COLUMN film_scores.year IS 'Release year.';
+COMMENT ON COLUMN film_scores.n_reviews IS 'Reviews of the film.';
+COMMENT ON COLUMN film_scores.n_rated IS 'Reviews with the critic''s own rating.';
+COMMENT ON COLUMN film_scores.mean_rated IS 'Mean score of the ratings (0–100).';
+COMMENT ON COLUMN film_scores.median_rated IS 'Median score of the ratings.';
+COMMENT ON COLUMN film_scores.stddev_rated IS 'Sample standard deviation of the ratings.';
+COMMENT ON COLUMN film_scores.pct_positive_rated IS '% of ratings scoring 60 or more.';
+COMMENT ON COLUMN film_scores.n_scored IS 'Reviews with any score: ratings plus inferred scores.';
+COMMENT ON COLUMN film_scores.mean_all IS 'Mean score including inferred scores.';
+COMMENT ON COLUMN film_scores.median_all IS 'Median score including inferred scores.';
+COMMENT ON COLUMN film_scores.stddev_all IS 'Standard deviation including inferred scores.';
+COMMENT ON COLUMN film_scores.pct_positive_all IS '% of all scores (ratings and inferred) at 60 or more.';

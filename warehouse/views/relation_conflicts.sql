@@ -18,3 +18,10 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW relation_conflicts IS 'Films for which relation sources name different originals; every claim is listed with its source, none is overwritten.';
+COMMENT ON COLUMN relation_conflicts.film_id IS 'The remake whose sources disagree.';
+COMMENT ON COLUMN relation_conflicts.title IS 'Its title.';
+COMMENT ON COLUMN relation_conflicts.year IS 'Its year.';
+COMMENT ON COLUMN relation_conflicts.related_film_id IS 'An original one source names.';
+COMMENT ON COLUMN relation_conflicts.related_title IS 'That original''s title.';
+COMMENT ON COLUMN relation_conflicts.related_year IS 'That original''s year.';
+COMMENT ON COLUMN relation_conflicts.source IS 'The source claiming this pair (catalogue, review_text, wikidata).';

@@ -25,3 +25,8 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW remake_bias IS 'Remake minus original rating by the same critic: per critic and overall (critic_id NULL), with n pairs and % of pairs where the remake scored lower.';
+COMMENT ON COLUMN remake_bias.critic_id IS 'The critic; NULL on the overall row (all critics).';
+COMMENT ON COLUMN remake_bias.critic IS 'The critic''s name, or ''all critics''.';
+COMMENT ON COLUMN remake_bias.n_pairs IS '(original, remake) pairs this critic rated both of.';
+COMMENT ON COLUMN remake_bias.mean_difference IS 'Mean of remake rating − original rating by the same critic, points.';
+COMMENT ON COLUMN remake_bias.pct_remake_lower IS '% of those pairs where the remake scored lower.';

@@ -71,3 +71,23 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW remake_comparison IS 'Original vs remake, ratings only: n and mean of each, difference (remake − original) with a 95% Welch CI, paired difference over critics who rated both, the difference including inferred scores, a too_few_reviews flag (< 3 ratings on a side) and the relation sources.';
+COMMENT ON COLUMN remake_comparison.original_id IS 'The original film.';
+COMMENT ON COLUMN remake_comparison.original_title IS 'Its title.';
+COMMENT ON COLUMN remake_comparison.original_year IS 'Its year.';
+COMMENT ON COLUMN remake_comparison.original_country IS 'Its country, when known.';
+COMMENT ON COLUMN remake_comparison.remake_id IS 'The remake.';
+COMMENT ON COLUMN remake_comparison.remake_title IS 'Its title.';
+COMMENT ON COLUMN remake_comparison.remake_year IS 'Its year.';
+COMMENT ON COLUMN remake_comparison.remake_country IS 'Its country, when known.';
+COMMENT ON COLUMN remake_comparison.original_n IS 'Ratings of the original.';
+COMMENT ON COLUMN remake_comparison.original_mean IS 'Mean rating of the original (0–100).';
+COMMENT ON COLUMN remake_comparison.remake_n IS 'Ratings of the remake.';
+COMMENT ON COLUMN remake_comparison.remake_mean IS 'Mean rating of the remake (0–100).';
+COMMENT ON COLUMN remake_comparison.difference IS 'remake_mean − original_mean, points (ratings only).';
+COMMENT ON COLUMN remake_comparison.difference_ci_low IS 'Lower end of the 95% Welch confidence interval of the difference (NULL with fewer than 2 ratings a side).';
+COMMENT ON COLUMN remake_comparison.difference_ci_high IS 'Upper end of that interval; not clipped to the 0–100 scale.';
+COMMENT ON COLUMN remake_comparison.n_paired_critics IS 'Signed critics who rated both films.';
+COMMENT ON COLUMN remake_comparison.paired_difference IS 'Mean of remake − original over those critics, points.';
+COMMENT ON COLUMN remake_comparison.difference_incl_inferred IS 'The difference of means including inferred scores.';
+COMMENT ON COLUMN remake_comparison.too_few_reviews IS 'True when a side has fewer than 3 ratings: read the difference with care.';
+COMMENT ON COLUMN remake_comparison.relation_sources IS 'Sources claiming the remake relation (catalogue, review_text, wikidata).';

@@ -37,3 +37,13 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW remake_families IS 'Remake families: the original (generation 0) and every remake reachable from it, with year, country and mean rating.';
+COMMENT ON COLUMN remake_families.family_id IS 'The family''s original film (a film that remakes nothing).';
+COMMENT ON COLUMN remake_families.family_title IS 'The original''s title.';
+COMMENT ON COLUMN remake_families.family_year IS 'The original''s year.';
+COMMENT ON COLUMN remake_families.film_id IS 'A member of the family.';
+COMMENT ON COLUMN remake_families.title IS 'Its title.';
+COMMENT ON COLUMN remake_families.year IS 'Its year.';
+COMMENT ON COLUMN remake_families.country IS 'Its country, when known.';
+COMMENT ON COLUMN remake_families.generation IS '0 for the original, 1 for its remakes, 2 for remakes of remakes …';
+COMMENT ON COLUMN remake_families.n_rated IS 'Ratings of this film.';
+COMMENT ON COLUMN remake_families.mean_rated IS 'Its mean rating (0–100).';

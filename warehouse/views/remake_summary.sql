@@ -23,3 +23,9 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW remake_summary IS 'Mean remake − original difference over pairs (ratings only) with a 95% t CI across pairs, and the mean paired-critic difference.';
+COMMENT ON COLUMN remake_summary.n_pairs IS '(original, remake) pairs with ratings on both sides.';
+COMMENT ON COLUMN remake_summary.mean_difference IS 'Mean over pairs of (remake − original) mean ratings, points.';
+COMMENT ON COLUMN remake_summary.ci_low IS 'Lower end of the 95% t interval over pairs (treats pairs as independent).';
+COMMENT ON COLUMN remake_summary.ci_high IS 'Upper end of that interval.';
+COMMENT ON COLUMN remake_summary.n_pairs_with_paired_critics IS 'Pairs where at least one critic rated both films.';
+COMMENT ON COLUMN remake_summary.mean_paired_difference IS 'Mean over those pairs of the paired-critic difference.';

@@ -12,3 +12,16 @@ WITH final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW review_list IS 'Reviews joined to film title/year, critic and publication names.';
+COMMENT ON COLUMN review_list.review_id IS 'The review.';
+COMMENT ON COLUMN review_list.film_id IS 'The film reviewed.';
+COMMENT ON COLUMN review_list.film_title IS 'Its title.';
+COMMENT ON COLUMN review_list.film_year IS 'Its year.';
+COMMENT ON COLUMN review_list.title_as_written IS 'The title as the page wrote it.';
+COMMENT ON COLUMN review_list.critic IS 'The critic''s name (or ''Unsigned (publication)'').';
+COMMENT ON COLUMN review_list.publication IS 'The publication.';
+COMMENT ON COLUMN review_list.published IS 'Publication date.';
+COMMENT ON COLUMN review_list.rating_raw IS 'The rating as written.';
+COMMENT ON COLUMN review_list.rating_scale IS 'The rating''s scale (out_of_N, letter, stars, range_W_B).';
+COMMENT ON COLUMN review_list.score IS 'Score on 0–100 (a rating or, when score_source = inferred, a model estimate).';
+COMMENT ON COLUMN review_list.score_source IS 'rating, inferred, or NULL.';
+COMMENT ON COLUMN review_list.url IS 'The review page.';

@@ -19,3 +19,8 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW site_pages IS 'Per site: pages indexed, how many answered 200 or 304 on their latest fetch, and reviews loaded.';
+COMMENT ON COLUMN site_pages.site IS 'Site name from the sources file.';
+COMMENT ON COLUMN site_pages.pages IS 'Pages known for the site.';
+COMMENT ON COLUMN site_pages.last_200 IS 'Pages whose last fetch returned a body (200).';
+COMMENT ON COLUMN site_pages.last_304 IS 'Pages whose last fetch was not modified (304).';
+COMMENT ON COLUMN site_pages.reviews IS 'Reviews in the warehouse from the site''s pages.';

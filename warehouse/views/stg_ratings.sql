@@ -18,3 +18,9 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW stg_ratings IS 'Staging: every critic''s own rating (score_source = rating) with the critic''s unsigned flag; the analysis views read ratings from here.';
+COMMENT ON COLUMN stg_ratings.review_id IS 'The review.';
+COMMENT ON COLUMN stg_ratings.film_id IS 'The film.';
+COMMENT ON COLUMN stg_ratings.critic_id IS 'The critic.';
+COMMENT ON COLUMN stg_ratings.publication_id IS 'The publication.';
+COMMENT ON COLUMN stg_ratings.score IS 'The critic''s own rating on 0–100.';
+COMMENT ON COLUMN stg_ratings.unsigned IS 'True when the critic is a publication''s unsigned byline.';

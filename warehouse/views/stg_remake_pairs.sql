@@ -12,3 +12,6 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW stg_remake_pairs IS 'Staging: each remake relation once, as (original_id, remake_id) with the sources that claim it.';
+COMMENT ON COLUMN stg_remake_pairs.original_id IS 'The original film.';
+COMMENT ON COLUMN stg_remake_pairs.remake_id IS 'The remake.';
+COMMENT ON COLUMN stg_remake_pairs.relation_sources IS 'Sources claiming the pair, sorted.';

@@ -8,3 +8,5 @@ SELECT * FROM (VALUES
     (30, 2.042), (40, 2.021), (60, 2.000), (120, 1.980), (1000000, 1.960)
 ) AS t(df, t);
 COMMENT ON VIEW t_quantiles_95 IS 'Two-sided 95% Student t quantiles (df → t); CIs use the largest tabulated df not above the real one, which is conservative.';
+COMMENT ON COLUMN t_quantiles_95.df IS 'Degrees of freedom.';
+COMMENT ON COLUMN t_quantiles_95.t IS 'Two-sided 95% Student t quantile for df (checked against scipy.stats.t.ppf).';

@@ -22,3 +22,17 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW warehouse_overview IS 'Headline counts (films with reviews, critics, publications, reviews, rated/inferred/unscored, rejects) and the latest run.';
+COMMENT ON COLUMN warehouse_overview.films IS 'Films with at least one review.';
+COMMENT ON COLUMN warehouse_overview.critics IS 'Critics (unsigned ones included).';
+COMMENT ON COLUMN warehouse_overview.publications IS 'Publications.';
+COMMENT ON COLUMN warehouse_overview.reviews IS 'Reviews.';
+COMMENT ON COLUMN warehouse_overview.rated_reviews IS 'Reviews with a rating.';
+COMMENT ON COLUMN warehouse_overview.inferred_reviews IS 'Reviews with an inferred score.';
+COMMENT ON COLUMN warehouse_overview.unscored_reviews IS 'Reviews without any score.';
+COMMENT ON COLUMN warehouse_overview.rejects IS 'Rejects over all runs.';
+COMMENT ON COLUMN warehouse_overview.last_run_id IS 'The latest run.';
+COMMENT ON COLUMN warehouse_overview.last_run_started IS 'When it started.';
+COMMENT ON COLUMN warehouse_overview.last_run_status IS 'running, completed, failed or abandoned.';
+COMMENT ON COLUMN warehouse_overview.last_run_fetched IS 'Pages it fetched with a body.';
+COMMENT ON COLUMN warehouse_overview.last_run_not_modified IS 'Pages it found not modified.';
+COMMENT ON COLUMN warehouse_overview.last_run_rejected IS 'Rejects it recorded.';
