@@ -68,14 +68,22 @@ def _sources(args: argparse.Namespace) -> Path:
     return path
 
 
-def _print_summary(summary: object, verb: str) -> None:
+SOME_SITES_FAILED = 3  # exit code: the run completed, but some sites could not be read
+
+
+def _print_summary(summary: object, verb: str) -> int:
+    """The run's one summary line (the same counts as the runs table); the exit code."""
     c = summary.counts  # type: ignore[attr-defined]
+    failed = c.get("sites_failed", 0)
     print(f"\ncriticdb {verb} {summary.run_id} completed: "  # type: ignore[attr-defined]
           f"{c.get('discovered', 0)} pages discovered, {c.get('fetched', 0)} fetched, "
           f"{c.get('not_modified', 0)} not modified, {c.get('rejected', 0)} rejected, "
-          f"{c.get('extracted', 0)} extracted")
+          f"{c.get('extracted', 0)} extracted"
+          + (f"; {failed} of {c.get('sites', 0)} sites failed (see last_run_rejects)"
+             if failed else ""))
     print(f"DuckDB warehouse: {summary.db}")  # type: ignore[attr-defined]
     print(f"Report:           {summary.report}")  # type: ignore[attr-defined]
+    return SOME_SITES_FAILED if failed else 0
 
 
 @contextlib.contextmanager
@@ -114,8 +122,7 @@ def _run_pipeline(args: argparse.Namespace, sources: Path, serving: object = Non
                            archive_dir=args.archive_dir, full_refresh=args.full_refresh)
         finally:
             _stop_temporary_prefect_server()
-    _print_summary(summary, "run")
-    return 0
+    return _print_summary(summary, "run")
 
 
 def cmd_run(args: argparse.Namespace) -> int:

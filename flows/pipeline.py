@@ -46,6 +46,10 @@ from criticdb.warehouse.publish import Snapshot
 EXTRACT_BATCH_MIN, EXTRACT_BATCH_MAX = 25, 500  # pages per extract task
 
 
+class CrawlFailed(CriticdbError):
+    """No configured site could be read at all."""
+
+
 @dataclass(frozen=True)
 class RunSummary:
     run_id: str
@@ -96,8 +100,13 @@ def _crawl(run: _Run) -> None:
     journal.discard(run.archive, run.run_id)  # recorded in pages now
     run.rejects += [r for c in crawls for r in c.rejects]
     run.counts.discovered, run.counts.fetched, run.counts.not_modified = crawl_counts(crawls)
+    run.counts.sites, run.counts.sites_failed = len(crawls), sum(c.failed for c in crawls)
     for line in crawl_lines(crawls):
         get_run_logger().info(line)
+    if crawls and run.counts.sites_failed == len(crawls):
+        reasons = sorted({r.reason for c in crawls for r in c.rejects})
+        raise CrawlFailed(f"every site failed ({', '.join(reasons)}); nothing was crawled; "
+                          "the reasons are in the view last_run_rejects")
 
 
 def _extract(run: _Run, full_refresh: bool) -> None:
@@ -172,6 +181,8 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
             remakes = read.view_rows(run.con, "remake_comparison")
         runs.finish_run(run.con, run.run_id, "completed", run.counts, inputs_sha256=inputs)
     except (CriticdbError, OSError) as exc:
+        load.upsert_rejects(run.con, run.rejects, run.run_id)  # what failed, for the analyst
+        run.counts.rejected = len(run.rejects)
         runs.finish_run(run.con, run.run_id, "failed", run.counts, f"{type(exc).__name__}: {exc}")
         run.con.close()
         snapshot.publish()  # readers see the failed run and the work kept so far

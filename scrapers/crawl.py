@@ -27,6 +27,12 @@ class SiteCrawl:
     results: list[FetchResult] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
 
+    @property
+    def failed(self) -> bool:
+        """Nothing could be read from the site: every request it needed failed (nothing
+        fetched, nothing known unchanged, and errors to say why)."""
+        return not self.results and not self.unchanged_by_lastmod and bool(self.rejects)
+
 
 GONE_STATUSES = (404, 410)
 

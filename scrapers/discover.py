@@ -158,6 +158,12 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
         except FetchError as exc:
             found.rejects.append(Reject.from_fetch_error("discover", exc))
             continue
+        before = len(found.urls)
         for u in urls:
             found.offer(u, pattern, fetcher.allowed_hosts)
+        if urls and len(found.urls) == before and source.kind != "urls":
+            # a typo in review_pattern looks like an empty site: say what was seen
+            found.rejects.append(Reject(url, "discover", "review_pattern_matched_none",
+                                        f"{len(urls)} {source.kind} URLs, 0 matched "
+                                        f"review_pattern {site.review_pattern!r}"))
     return found

@@ -80,6 +80,18 @@ class _Response:
     body: bytes
 
 
+def _connection_reason(exc: requests.ConnectionError) -> str:
+    """A name that does not resolve and a port that refuses are different problems."""
+    text = str(exc)
+    if any(k in text for k in ("NameResolutionError", "Name or service not known",
+                               "getaddrinfo failed", "nodename nor servname",
+                               "Temporary failure in name resolution")):
+        return "dns_failure"
+    if "Connection refused" in text or "ConnectionRefusedError" in text:
+        return "connection_refused"
+    return "connection_error"
+
+
 class Fetcher:
     def __init__(self, settings: CrawlSettings, allowed_hosts: set[str],
                  archive: RawArchive | None = None,
@@ -113,6 +125,11 @@ class Fetcher:
         if not self.settings.obey_robots:
             return
         if not self.robots.allowed(url):
+            failure = self.robots.failure(url)
+            if failure is not None:  # robots.txt could not be read: say why, not "disallowed"
+                raise TerminalFetchError(url, failure.reason if failure.reason in (
+                    "dns_failure", "connection_refused") else "robots_unreachable",
+                    failure.detail or failure.reason, failure.status)
             raise TerminalFetchError(url, "robots_disallowed")
         delay = self.robots.crawl_delay(url)
         if delay:
@@ -214,7 +231,7 @@ class Fetcher:
         except requests.exceptions.ChunkedEncodingError as exc:
             raise TransientFetchError(url, "truncated_body", str(exc)) from exc
         except requests.ConnectionError as exc:
-            raise TransientFetchError(url, "connection_error", str(exc)) from exc
+            raise TransientFetchError(url, _connection_reason(exc), str(exc)[:300]) from exc
 
     def _read_body(self, url: str, r: requests.Response, limit: int) -> bytes:
         declared = r.headers.get("content-length")

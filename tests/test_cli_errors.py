@@ -119,3 +119,29 @@ def test_a_second_run_on_a_busy_warehouse_says_so(tmp_path: Path) -> None:
             f"{tmp_path / 'criticdb.duckdb'} (pid {holder.pid}); wait for it to finish")
     finally:
         holder.kill()
+
+
+def test_unreachable_sites_fail_the_run_with_their_reason(tmp_path: Path,
+                                                          prefect_server: None) -> None:
+    """A closed port is `connection_refused`, not robots_disallowed; a run in which every
+    site failed is a failed run (exit 1, runs.status = failed)."""
+    import socket
+
+    import duckdb
+    from prefect.settings import PREFECT_API_URL
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "s.toml").write_text("[crawl]\nretries = 0\n" + SITE.format(
+        base=f"http://127.0.0.1:{port}/", pattern="^/"))
+    env_out = subprocess.run(
+        [sys.executable, "-m", "criticdb.flows.cli", "run", "--sources", "s.toml"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()})
+    assert env_out.returncode == 1, env_out.stdout + env_out.stderr
+    assert "every site failed (connection_refused)" in env_out.stderr
+    con = duckdb.connect(str(tmp_path / "criticdb.duckdb"), read_only=True)
+    assert con.execute("SELECT status, sites_total, sites_failed FROM runs").fetchall() == [
+        ("failed", 1, 1)]
+    assert con.execute("SELECT reason FROM rejects").fetchall() == [("connection_refused",)]

@@ -23,6 +23,8 @@ class RunCounts:
     reviews_added: int = 0
     reviews_updated: int = 0
     reviews_removed: int = 0
+    sites: int = 0
+    sites_failed: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
