@@ -19,7 +19,7 @@ PAGES = {"index.html": "Overview", "remakes.html": "Remakes", "films.html": "Fil
 FILMS_SHOWN = 300  # most-reviewed films get a section; the rest are in film_scores
 VIEWS = ("warehouse_overview", "remake_comparison", "remake_summary", "remake_families",
          "film_scores", "review_list", "critic_leanings", "remake_bias", "reject_summary",
-         "last_run_rejects", "site_pages", "extraction_sources")
+         "last_run_rejects", "site_pages", "extraction_sources", "recent_rejects")
 
 
 def _safe_url(url: str) -> str | None:
@@ -73,6 +73,7 @@ def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         "critic_bars": charts.deviation_bars(data["critic_leanings"]),
         "remake_bias": data["remake_bias"],
         "rejects": data["reject_summary"],
+        "recent_rejects": [{**r, "href": _safe_url(r["url"])} for r in data["recent_rejects"]],
         "site_pages": data["site_pages"],
         "sources": sources,
         "layers": sorted({s["layer"] for s in data["extraction_sources"]}),

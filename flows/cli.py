@@ -139,13 +139,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_schedule(args: argparse.Namespace) -> int:
     """One-machine scheduling: serve the flow on a cron schedule from this process."""
+    from prefect.settings import PREFECT_API_URL
+
     from criticdb.flows.pipeline import review_pipeline
 
     sources = str(_sources(args).resolve())
-    print(f"Serving review_pipeline on cron {args.cron!r}; open the Prefect UI to watch runs. "
-          "Ctrl+C stops.")
+    if not PREFECT_API_URL.value():
+        # flow.serve needs a server that outlives this command; a temporary one cannot hold
+        # a schedule (Prefect says "Cannot schedule flows on an ephemeral server" and waits)
+        raise ConfigError("criticdb schedule needs a running Prefect server: start one with "
+                          "`.venv/bin/prefect server start`, then export "
+                          "PREFECT_API_URL=http://127.0.0.1:4200/api and run this again")
+    print(f"Serving review_pipeline on cron {args.cron!r} (UTC), one run at a time; open the "
+          "Prefect UI to watch runs. Ctrl+C stops.")
     review_pipeline.serve(
-        name=args.name, cron=args.cron,
+        name=args.name, cron=args.cron, global_limit=1,  # never two runs on one warehouse
         parameters={"sources": sources, "db": str(Path(args.db).resolve()),
                     "report_dir": str(Path(args.report_dir).resolve())})
     return 0

@@ -141,6 +141,7 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
     """Every review URL a site's sources list, canonical and in scope; failures as rejects."""
     found = Discovery(site.name)
     pattern = re.compile(site.review_pattern)
+    listed: dict[str, int] = {}
     for source in site.sources:
         url = canonicalise(source.url, base=site.base_url)
         try:
@@ -158,12 +159,13 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
         except FetchError as exc:
             found.rejects.append(Reject.from_fetch_error("discover", exc))
             continue
-        before = len(found.urls)
+        listed[source.kind] = listed.get(source.kind, 0) + len(urls)
         for u in urls:
             found.offer(u, pattern, fetcher.allowed_hosts)
-        if urls and len(found.urls) == before and source.kind != "urls":
-            # a typo in review_pattern looks like an empty site: say what was seen
-            found.rejects.append(Reject(url, "discover", "review_pattern_matched_none",
-                                        f"{len(urls)} {source.kind} URLs, 0 matched "
-                                        f"review_pattern {site.review_pattern!r}"))
+    if not found.urls and sum(listed.values()):
+        # a typo in review_pattern looks like an empty site: say what was seen
+        seen = ", ".join(f"{n} {kind} URLs" for kind, n in listed.items() if n)
+        found.rejects.append(Reject(site.base_url, "discover", "review_pattern_matched_none",
+                                    f"{seen}, 0 matched review_pattern "
+                                    f"{site.review_pattern!r}"))
     return found

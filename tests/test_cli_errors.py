@@ -145,3 +145,15 @@ def test_unreachable_sites_fail_the_run_with_their_reason(tmp_path: Path,
     assert con.execute("SELECT status, sites_total, sites_failed FROM runs").fetchall() == [
         ("failed", 1, 1)]
     assert con.execute("SELECT reason FROM rejects").fetchall() == [("connection_refused",)]
+
+
+def test_schedule_without_a_server_says_what_to_start(tmp_path: Path) -> None:
+    (tmp_path / "s.toml").write_text(SITE.format(base="https://r.example/", pattern="^/"))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    out = subprocess.run([sys.executable, "-m", "criticdb.flows.cli", "schedule", "--sources",
+                          "s.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                         env=env)
+    assert one_line(out) == (
+        "criticdb: error: criticdb schedule needs a running Prefect server: start one with "
+        "`.venv/bin/prefect server start`, then export PREFECT_API_URL=http://127.0.0.1:4200/api"
+        " and run this again")

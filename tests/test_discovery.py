@@ -115,3 +115,18 @@ def test_canonical_url_ignores_foreign_hosts() -> None:
     body = b"<link rel=canonical href='https://other.example/x'>"
     assert canonical_url(body, "https://a.example/y", {"a.example"}) is None
     assert scope_violation("ftp://a.example/x", {"a.example"}) == "scheme_not_allowed"
+
+
+def test_a_review_pattern_matching_nothing_says_what_was_seen(demo_sites) -> None:
+    from dataclasses import replace
+
+    from criticdb.scrapers.config import CrawlSettings, load_sources
+    from criticdb.scrapers.discover import discover_site
+    from criticdb.scrapers.fetch import Fetcher
+
+    site = replace(load_sources(demo_sites.sources).sites[3], review_pattern="^/typo/")
+    found = discover_site(site, Fetcher(CrawlSettings(delay_seconds=0.0), {site.host}))
+    assert found.urls == []
+    (reject,) = [r for r in found.rejects if r.reason == "review_pattern_matched_none"]
+    assert reject.detail.endswith("0 matched review_pattern '^/typo/'")
+    assert " sitemap URLs" in reject.detail

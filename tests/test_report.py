@@ -168,3 +168,11 @@ def test_hostile_report_executes_nothing(hostile_report: Path) -> None:
         result = _open(sync_api, (hostile_report / page).as_uri(), 1280)
         assert result["pwned"] is None, page
         assert result["failed"] == [], page
+
+
+def test_quality_page_lists_the_latest_rejects_with_links(demo_run) -> None:
+    """The demo's robots.txt-disallowed pages, one row each with the reason and a link."""
+    page = (demo_run.report_dir / "quality.html").read_text(encoding="utf-8")
+    section = page.split('id="recent-reject-table"', 1)[1].split("</table>", 1)[0]
+    assert section.count("<tr>") - 1 == 5  # header row + the 5 disallowed pages
+    assert section.count("robots_disallowed") == 5 and section.count('<a href="http') == 5
