@@ -16,5 +16,9 @@ for _key, _value in {
     # middle of a flush it logs "Error flushing events" with CancelledError tracebacks on a
     # successful run. Flushing often leaves nothing pending when the CLI stops it.
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "0.5",
+    # A local Dask cluster logs every worker's start and stop at INFO, and a benign race on
+    # shutdown ("Batched Comm Closed", CommClosedError) with a traceback; warnings and errors
+    # still show. Worker processes inherit this through the environment.
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }.items():
     os.environ.setdefault(_key, _value)

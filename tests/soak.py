@@ -26,7 +26,7 @@ def sources_file(origin: str, path: Path) -> Path:
 
 
 def soak(runs: int, tmp: Path) -> dict:
-    from criticdb.flows.pipeline import review_pipeline
+    from criticdb.flows.pipeline import CrawlFailed, review_pipeline
 
     db = tmp / "soak.duckdb"
     statuses = []
@@ -36,8 +36,12 @@ def soak(runs: int, tmp: Path) -> dict:
             site.state.apply_round(r)
             if r == runs - 1:
                 site.state.down = False  # the last run sees the final state
-            summary = review_pipeline(sources=str(sources), db=str(db),
-                                      report_dir=str(tmp / "report"))
+            try:
+                summary = review_pipeline(sources=str(sources), db=str(db),
+                                          report_dir=str(tmp / "report"))
+            except CrawlFailed:  # the site is down: a failed run that keeps the warehouse
+                statuses.append({"failed": 1})
+                continue
             statuses.append(summary.counts)
         state = site.state
     con = duckdb.connect(str(db), read_only=True)
