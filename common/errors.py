@@ -41,3 +41,7 @@ class TerminalFetchError(FetchError):
 
 class ArchiveError(CriticdbError):
     """The raw archive is unreadable or corrupted; the message names the file."""
+
+
+class CrawlFailed(CriticdbError):
+    """No configured site could be read at all: the run is a failed run."""

@@ -1,17 +1,12 @@
-"""The `review_pipeline` Prefect flow: crawl → extract → normalise → load → report.
-
-Wiring only: every rule lives in the module that owns it; tasks wrap plain functions.
-"""
+"""The `review_pipeline` Prefect flow: crawl → extract → normalise → load → report. Wiring
+only: every rule lives in the module that owns it; tasks (flows/tasks.py) wrap functions."""
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from prefect import flow, get_run_logger, unmapped
 from prefect.context import get_run_context
@@ -22,17 +17,12 @@ from criticdb.common.errors import CriticdbError, FetchError
 from criticdb.common.records import PARSER_VERSION
 from criticdb.common.rejects import Reject
 from criticdb.dashboards.artifacts import crawl_lines, publish_run_artifacts
-from criticdb.flows.tasks import (
-    crawl_shard_task,
-    enrich_task,
-    extract_task,
-    normalise_task,
-    report_task,
-)
+from criticdb.flows import tasks
+from criticdb.flows.run_state import RunState, RunSummary
 from criticdb.scrapers import journal
 from criticdb.scrapers.archive import RawArchive
-from criticdb.scrapers.config import SourcesConfig, load_sources
-from criticdb.scrapers.crawl import crawl_counts, gone_pages
+from criticdb.scrapers.config import load_sources
+from criticdb.scrapers.crawl import crawl_counts, fail_if_no_site_was_read, gone_pages
 from criticdb.scrapers.fetch import PriorIndex
 from criticdb.scrapers.frontier import shards
 from criticdb.scrapers.page_records import page_records
@@ -46,49 +36,13 @@ from criticdb.warehouse.publish import Snapshot
 EXTRACT_BATCH_MIN, EXTRACT_BATCH_MAX = 25, 500  # pages per extract task
 
 
-class CrawlFailed(CriticdbError):
-    """No configured site could be read at all."""
 
-
-@dataclass(frozen=True)
-class RunSummary:
-    run_id: str
-    db: str
-    report: str
-    counts: dict[str, int]
-    remakes: list[dict[str, Any]]
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    total_seconds: float = 0.0
-
-
-@dataclass
-class _Run:
-    """What one run carries between its stages."""
-
-    cfg: SourcesConfig
-    con: Any
-    archive: RawArchive
-    run_id: str
-    counts: runs.RunCounts = field(default_factory=runs.RunCounts)
-    rejects: list[Reject] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter()
-                                       - started, 3)
-
-
-def _crawl(run: _Run) -> None:
+def _crawl(run: RunState) -> None:
     journal.recover(run.archive, run.run_id, lambda recs: load.upsert_pages(
         run.con, [asdict(r) for r in recs]))  # fetches a killed run completed
     priors = PriorIndex(read.prior_fetches(run.con))
     groups = shards(list(run.cfg.sites), run.cfg.crawl.crawl_shards)
-    crawls = [c for shard in crawl_shard_task.map(
+    crawls = [c for shard in tasks.crawl_shard_task.map(
         groups, unmapped(run.cfg.crawl), unmapped(str(run.archive.root)),
         [{s.host: priors.for_host(s.host) for s in g} for g in groups],
         unmapped(run.run_id)).result() for c in shard]
@@ -103,13 +57,10 @@ def _crawl(run: _Run) -> None:
     run.counts.sites, run.counts.sites_failed = len(crawls), sum(c.failed for c in crawls)
     for line in crawl_lines(crawls):
         get_run_logger().info(line)
-    if crawls and run.counts.sites_failed == len(crawls):
-        reasons = sorted({r.reason for c in crawls for r in c.rejects})
-        raise CrawlFailed(f"every site failed ({', '.join(reasons)}); nothing was crawled; "
-                          "the reasons are in the view last_run_rejects")
+    fail_if_no_site_was_read(crawls)
 
 
-def _extract(run: _Run, full_refresh: bool) -> None:
+def _extract(run: RunState, full_refresh: bool) -> None:
     site_urls = {s.name: s.base_url for s in run.cfg.sites}
     todo = [(url, site, site_urls.get(site, ""), sha)
             for url, site, sha in read.pages_to_extract(run.con, PARSER_VERSION, full_refresh)]
@@ -117,7 +68,7 @@ def _extract(run: _Run, full_refresh: bool) -> None:
     size = min(EXTRACT_BATCH_MAX, max(EXTRACT_BATCH_MIN, len(todo) // 16 + 1))
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     rules = {s.name: s.rules for s in run.cfg.sites if not s.rules.empty}
-    extracted = extract_task.map(batches, unmapped(str(run.archive.root)),
+    extracted = tasks.extract_task.map(batches, unmapped(str(run.archive.root)),
                                  unmapped(run.run_id), unmapped(rules)).result() if batches else []
     load.upsert_extractions(run.con, [row for b in extracted for row in b.rows])
     run.rejects += [r for b in extracted for r in b.rejects]
@@ -126,17 +77,17 @@ def _extract(run: _Run, full_refresh: bool) -> None:
                           sum(len(b.rejects) for b in extracted))
 
 
-def _normalise_and_load(run: _Run, catalogue_path: Path | None, db_path: Path) -> None:
+def _normalise_and_load(run: RunState, catalogue_path: Path | None, db_path: Path) -> None:
     catalogue = load_catalogue(catalogue_path) if catalogue_path else []
     rows = read.all_extractions(run.con)
     enrichment = None
     if run.cfg.enrich.wikidata:
         try:  # enrichment is optional: the run goes on without it
-            enrichment = enrich_task(run.cfg.enrich, str(db_path.with_name(
+            enrichment = tasks.enrich_task(run.cfg.enrich, str(db_path.with_name(
                 db_path.stem + ".cache") / "wikidata"), imdb_ids_to_enrich(catalogue, rows))
         except FetchError as exc:
             run.rejects.append(Reject.from_fetch_error("enrich", exc))
-    entities = normalise_task(rows, catalogue, enrichment)
+    entities = tasks.normalise_task(rows, catalogue, enrichment)
     changes = load.replace_entities(run.con, {t: getattr(entities, t)
                                               for t in load.ENTITY_TABLES})["reviews"]
     run.counts.reviews_added, run.counts.reviews_updated, run.counts.reviews_removed = (
@@ -157,9 +108,9 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
     catalogue_path = Path(catalogue) if catalogue else cfg.catalogue
     snapshot = Snapshot(db)
     archive = RawArchive(Path(archive_dir) if archive_dir else RawArchive.beside(snapshot.path))
-    ctx = get_run_context()
-    flow_run_id = str(ctx.flow_run.id) if getattr(ctx, "flow_run", None) else None
-    run = _Run(cfg, snapshot.open(), archive, flow_run_id or str(uuid.uuid4()))
+    flow_run_id = str(ctx.flow_run.id) if getattr(ctx := get_run_context(), "flow_run",
+                                                  None) else None
+    run = RunState(cfg, snapshot.open(), archive, flow_run_id or str(uuid.uuid4()))
     try:
         runs.start_run(run.con, run.run_id, flow_run_id, str(sources))
         if crawl:
@@ -176,13 +127,11 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
                 _normalise_and_load(run, catalogue_path, snapshot.path)
             else:  # entities are a pure function of these inputs: nothing to rebuild
                 get_run_logger().info("load: inputs unchanged since the last run; entities kept")
-            load.upsert_rejects(run.con, run.rejects, run.run_id)
-            run.counts.rejected = len(run.rejects)
+            run.record_rejects()
             remakes = read.view_rows(run.con, "remake_comparison")
         runs.finish_run(run.con, run.run_id, "completed", run.counts, inputs_sha256=inputs)
     except (CriticdbError, OSError) as exc:
-        load.upsert_rejects(run.con, run.rejects, run.run_id)  # what failed, for the analyst
-        run.counts.rejected = len(run.rejects)
+        run.record_rejects()  # what failed, for the analyst
         runs.finish_run(run.con, run.run_id, "failed", run.counts, f"{type(exc).__name__}: {exc}")
         run.con.close()
         snapshot.publish()  # readers see the failed run and the work kept so far
@@ -191,7 +140,7 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
     with run.stage("publish"):
         snapshot.publish()
     with run.stage("report"):
-        report = str(report_task(Path(snapshot.readable), Path(report_dir)))
+        report = str(tasks.report_task(Path(snapshot.readable), Path(report_dir)))
         publish_run_artifacts(run.counts.as_dict(), remakes)
     total = time.perf_counter() - started
     get_run_logger().info("stages: %s; total %.2f s", ", ".join(

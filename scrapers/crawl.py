@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from criticdb.common.crashpoints import crashpoint
-from criticdb.common.errors import FetchError
+from criticdb.common.errors import CrawlFailed, FetchError
 from criticdb.common.records import PriorFetch
 from criticdb.common.rejects import Reject
 from criticdb.scrapers.archive import RawArchive
@@ -50,6 +50,14 @@ def crawl_counts(crawls: list[SiteCrawl]) -> tuple[int, int, int]:
     return (sum(c.discovered for c in crawls), sum(1 for r in results if r.status != 304),
             sum(1 for r in results if r.status == 304)
             + sum(c.unchanged_by_lastmod for c in crawls))
+
+
+def fail_if_no_site_was_read(crawls: list[SiteCrawl]) -> None:
+    """A run in which every site failed is a failed run, not an empty success."""
+    if crawls and all(c.failed for c in crawls):
+        reasons = sorted({r.reason for c in crawls for r in c.rejects})
+        raise CrawlFailed(f"every site failed ({', '.join(reasons)}); nothing was crawled; "
+                          "the reasons are in the view last_run_rejects")
 
 
 def site_settings(site: Site, settings: CrawlSettings) -> CrawlSettings:

@@ -26,7 +26,8 @@ def sources_file(origin: str, path: Path) -> Path:
 
 
 def soak(runs: int, tmp: Path) -> dict:
-    from criticdb.flows.pipeline import CrawlFailed, review_pipeline
+    from criticdb.common.errors import CrawlFailed
+    from criticdb.flows.pipeline import review_pipeline
 
     db = tmp / "soak.duckdb"
     statuses = []
