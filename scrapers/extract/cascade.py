@@ -79,63 +79,28 @@ def _site_defaults(rules: SiteRules, partial: dict[str, Any], source: dict[str, 
         partial["rating_scale"], source["rating_scale"] = rules.rating_scale, "sources_file"
 
 
-def extract_review(body: bytes, url: str, content_type: str | None = None,
-                   timings: dict[str, float] | None = None,
-                   rules: SiteRules | None = None) -> ExtractedReview:
-    """`rules`: the site's fixes from the sources file, applied first (selectors) and last
-    (default critic, rating scale). `timings`, when given, accumulates seconds per step (for
-    benchmarks/extraction_speed)."""
-    clock = time.perf_counter
-    started = clock()
-    page = parse_page(body, url, content_type)
-    if timings is not None:
-        timings["parse"] = timings.get("parse", 0.0) + clock() - started
-    partial: dict[str, Any] = {}
-    source: dict[str, str] = {}
-    warnings: list[str] = []
-    layers = list(LAYERS)
-    adapter = adapter_for(host_of(url))
-    if adapter is not None:
-        layers.insert(0, ("adapter", adapter.fields))
-    if rules is not None and rules.selectors:
-        layers.insert(0, ("sources_file", lambda p, _partial: site_rules.fields(p, rules)))
-    for name, layer in layers:
-        started = clock()
-        try:
-            found = layer(page, partial)
-        except LAYER_ERRORS as exc:
-            warnings.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+def _fill(name: str, found: dict[str, Any], page: ParsedPage, partial: dict[str, Any],
+          source: dict[str, str], warnings: list[str]) -> None:
+    """One layer's findings into the still-empty fields, recording the layer of each."""
+    for key, value in found.items():
+        if value in (None, "", [], {}) or partial.get(key):
             continue
-        finally:
-            if timings is not None:
-                timings[name] = timings.get(name, 0.0) + clock() - started
-        for key, value in found.items():
-            if value in (None, "", [], {}) or partial.get(key):
-                continue
-            if key == "critic" and not plausible_critic(value, page):
-                warnings.append(f"{name}: critic {value!r} is not a person's name"[:200])
-                continue
-            partial[key] = value
-            if key == "film_title" and name == "text":
-                # A title cut from a headline belongs to the layer that gave the headline.
-                origin = source.get("headline") or source.get("og_title")
-                source[key] = origin or name
-                if found.get("headline_year") and not partial.get("film_year"):
-                    source["film_year"] = source[key]
-                    partial["film_year"] = found["headline_year"]
-            else:
-                source[key] = name
-    if rules is not None:
-        _site_defaults(rules, partial, source)
-    warnings += page.cache.get("warnings", [])
-    verdict = review_kind.judge(page, partial, partial.get("body_text") or visible_text(page))
-    if not partial.get("film_title"):
-        # A rating or text that belongs to no identified film (a round-up, a double bill)
-        # would be misattributed downstream; keep only who and when.
-        for key in UNATTRIBUTABLE:
-            partial.pop(key, None)
-            source.pop(key, None)
-        warnings.append("no_film_identified")
+        if key == "critic" and not plausible_critic(value, page):
+            warnings.append(f"{name}: critic {value!r} is not a person's name"[:200])
+            continue
+        partial[key] = value
+        if key == "film_title" and name == "text":
+            # A title cut from a headline belongs to the layer that gave the headline.
+            source[key] = source.get("headline") or source.get("og_title") or name
+            if found.get("headline_year") and not partial.get("film_year"):
+                source["film_year"] = source[key]
+                partial["film_year"] = found["headline_year"]
+        else:
+            source[key] = name
+
+
+def _record(url: str, partial: dict[str, Any], source: dict[str, str], warnings: list[str],
+            verdict: review_kind.Verdict) -> ExtractedReview:
     record = ExtractedReview(url=url, warnings=warnings, kind=verdict.kind,
                              kind_evidence=verdict.evidence)
     for key in FIELDS:
@@ -153,3 +118,45 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
     if record.kind == "uncertain":
         record.confidence = round(record.confidence * 0.8, 2)
     return record
+
+
+def extract_review(body: bytes, url: str, content_type: str | None = None,
+                   timings: dict[str, float] | None = None,
+                   rules: SiteRules | None = None) -> ExtractedReview:
+    """`rules`: the site's fixes from the sources file, applied first (selectors) and last
+    (default critic, rating scale). `timings`, when given, accumulates seconds per step (for
+    benchmarks/extraction_speed)."""
+    clock = time.perf_counter
+    started = clock()
+    page = parse_page(body, url, content_type)
+    if timings is not None:
+        timings["parse"] = timings.get("parse", 0.0) + clock() - started
+    partial: dict[str, Any] = {}
+    source: dict[str, str] = {}
+    warnings: list[str] = []
+    layers = list(LAYERS)
+    if (adapter := adapter_for(host_of(url))) is not None:
+        layers.insert(0, ("adapter", adapter.fields))
+    if rules is not None and rules.selectors:
+        layers.insert(0, ("sources_file", lambda p, _partial: site_rules.fields(p, rules)))
+    for name, layer in layers:
+        started = clock()
+        try:
+            _fill(name, layer(page, partial), page, partial, source, warnings)
+        except LAYER_ERRORS as exc:
+            warnings.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+        finally:
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + clock() - started
+    if rules is not None:
+        _site_defaults(rules, partial, source)
+    warnings += page.cache.get("warnings", [])
+    verdict = review_kind.judge(page, partial, partial.get("body_text") or visible_text(page))
+    if not partial.get("film_title"):
+        # A rating or text that belongs to no identified film (a round-up, a double bill)
+        # would be misattributed downstream; keep only who and when.
+        for key in UNATTRIBUTABLE:
+            partial.pop(key, None)
+            source.pop(key, None)
+        warnings.append("no_film_identified")
+    return _record(url, partial, source, warnings, verdict)
