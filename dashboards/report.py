@@ -71,7 +71,7 @@ def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         "critics": data["critic_leanings"],
         "critic_volume": volume,
         "critic_bars": charts.deviation_bars(data["critic_leanings"]),
-        "remake_bias": data["remake_bias"],
+        "remake_bias": [b for b in data["remake_bias"] if b["n_pairs"]],  # 0-pair total row
         "rejects": data["reject_summary"],
         "recent_rejects": [{**r, "href": _safe_url(r["url"])} for r in data["recent_rejects"]],
         "site_pages": data["site_pages"],

@@ -176,3 +176,21 @@ def test_quality_page_lists_the_latest_rejects_with_links(demo_run) -> None:
     section = page.split('id="recent-reject-table"', 1)[1].split("</table>", 1)[0]
     assert section.count("<tr>") - 1 == 5  # header row + the 5 disallowed pages
     assert section.count("robots_disallowed") == 5 and section.count('<a href="http') == 5
+
+
+def test_empty_blocks_say_why_they_are_empty(tmp_path: Path) -> None:
+    """A warehouse with no ratings: every block explains what would fill it."""
+    from criticdb.dashboards.report import build_report
+    from criticdb.warehouse.db import connect
+
+    db = tmp_path / "empty.duckdb"
+    connect(db).close()
+    build_report(db, tmp_path / "report")
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert index.count("films are ranked once at least two critics have rated them") == 2
+    assert "No remake pair has ratings on both sides yet" in index
+    remakes = (tmp_path / "report" / "remakes.html").read_text(encoding="utf-8")
+    assert "Nothing to draw yet" in remakes
+    critics = (tmp_path / "report" / "critics.html").read_text(encoding="utf-8")
+    assert "No critic can be compared yet" in critics
+    assert "No critic has rated both an original and its remake yet" in critics
