@@ -1,6 +1,6 @@
 """Crawler throughput vs a bare threaded requests loop, on a generated loopback site.
 
-    .venv/bin/python benchmarks/crawl.py [--pages 10000] [--concurrency 16]
+    .venv/bin/python benchmarks/crawl.py [--pages 10000] [--concurrency 16] [--server nginx]
 
 Generates N review pages (~50 KB each) plus a sitemap in a temp dir, serves them from a
 separate process (the demo server: ETag + 304 support), then runs, each in its own process so
@@ -8,6 +8,10 @@ peak RSS is its own: (1) the bare loop: 16 threads doing GET + write to disk; (2
 crawl_site with rate limits off and 16 concurrent requests (robots.txt, scope checks,
 canonical link, gzip'd content-addressed archive); (3) the same crawl again with the stored
 validators (all 304).
+
+`--server nginx` serves the pages with Debian's nginx (`apt-get install nginx`; ETag and
+Last-Modified on, 4 worker processes) instead of the single-process Python server, so the
+server is not the bottleneck and the crawler's own ceiling shows.
 """
 
 from __future__ import annotations
@@ -54,6 +58,28 @@ def serve(root: str, port: int) -> None:
     with DemoServer({"bench": (Path(root), f"http://127.0.0.1:{port}", port)}):
         while True:
             time.sleep(3600)
+
+
+# `user root`: the workers must read the temporary directory, which only its owner may.
+NGINX_CONF = """daemon off; user root; worker_processes 4; pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 1024; }}
+http {{ access_log off; sendfile on; keepalive_requests 100000; etag on;
+  types {{ text/html html; application/xml xml; text/plain txt; }}
+  client_body_temp_path {prefix}/tmp; proxy_temp_path {prefix}/tmp;
+  fastcgi_temp_path {prefix}/tmp; uwsgi_temp_path {prefix}/tmp; scgi_temp_path {prefix}/tmp;
+  server {{ listen 127.0.0.1:{port}; root {root}; index index.html; }} }}
+"""
+
+
+def start_server(kind: str, site: Path, port: int, work: Path) -> subprocess.Popen:
+    if kind == "nginx":
+        (work / "tmp").mkdir(parents=True, exist_ok=True)
+        conf = work / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(prefix=work, port=port, root=site))
+        return subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)])
+    return subprocess.Popen([sys.executable, __file__, "--port", str(port), "--child", "serve",
+                             str(site)])
 
 
 def bare(origin: str, pages: int, concurrency: int, out: Path) -> dict:
@@ -112,6 +138,7 @@ def main() -> None:
     p.add_argument("--concurrency", type=int, default=16)
     p.add_argument("--port", type=int, default=8790)
     p.add_argument("--child", nargs="*")
+    p.add_argument("--server", choices=("python", "nginx"), default="python")
     a = p.parse_args()
     if a.child:
         if a.child[0] == "serve":
@@ -133,8 +160,7 @@ def main() -> None:
         site, bare_out, archive = Path(tmp) / "site", Path(tmp) / "bare", Path(tmp) / "archive"
         bare_out.mkdir()
         generate(site, a.pages, origin)
-        server = subprocess.Popen([sys.executable, __file__, "--port", str(a.port),
-                                   "--child", "serve", str(site)])
+        server = start_server(a.server, site, a.port, Path(tmp) / "server")
         try:
             time.sleep(1.5)
             b = _child(["--pages", str(a.pages), "--concurrency", str(a.concurrency),
@@ -149,7 +175,8 @@ def main() -> None:
             server.terminate()
     rows = [("bare requests loop", b), ("criticdb crawl", c), ("re-crawl, 304s only", r),
             ("re-crawl, sitemap lastmod", m)]
-    print(f"{a.pages} pages, {a.concurrency} concurrent requests, rate limits off")
+    print(f"{a.pages} pages, {a.concurrency} concurrent requests, rate limits off, "
+          f"{a.server} server")
     for name, res in rows:
         print(f"{name:26s} {a.pages / res['seconds']:8.0f} pages/s  {res['seconds']:7.2f} s  "
               f"peak RSS {res['peak_rss_mb']:6.0f} MB")
