@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import sys
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError
@@ -76,14 +78,15 @@ def _decompressed(body: bytes, url: str) -> bytes:
 
 
 def _sitemap_entries(fetcher: Fetcher, url: str, depth: int = 0,
-                     max_depth: int = MAX_SITEMAP_DEPTH) -> list[tuple[str, str]]:
+                     max_depth: int = MAX_SITEMAP_DEPTH) -> Iterator[tuple[str, str]]:
     """(url, lastmod or '') for every <loc>, following sitemap indexes to `max_depth`.
 
     Parsed as a stream: each <url> is read and dropped, so a 50 MB, 50,000-URL sitemap
     never becomes one tree in memory."""
     final, body = fetcher.get_document(url, max_bytes=MAX_SITEMAP_BYTES)
     stream = io.BytesIO(_decompressed(body, url))
-    entries: list[tuple[str, str]] = []
+    del body
+    children: list[str] = []  # an index's sitemaps, followed after this file is read
     root_tag = ""
     fields: dict[str, str] = {}
     try:
@@ -96,18 +99,19 @@ def _sitemap_entries(fetcher: Fetcher, url: str, depth: int = 0,
                 fields[name] = (el.text or "").strip()
             elif name in ("url", "sitemap"):
                 if fields.get("loc"):
-                    entries.append((canonicalise(fields["loc"], base=final),
-                                    fields.get("lastmod", "")))
+                    loc = canonicalise(fields["loc"], base=final)
+                    if root_tag == "sitemapindex":
+                        children.append(loc)
+                    else:  # many pages share a lastmod: one string for all of them
+                        yield loc, sys.intern(fields.get("lastmod", ""))
                 fields = {}
                 el.clear()
     except (ParseError, DefusedXmlException) as exc:
         raise FetchError(url, "xml_rejected", f"{type(exc).__name__}: {exc}") from exc
-    if root_tag == "sitemapindex":
-        if depth >= max_depth:
-            raise FetchError(url, "sitemap_too_deep", f"index nesting over {max_depth}")
-        return [e for loc, _ in entries
-                for e in _sitemap_entries(fetcher, loc, depth + 1, max_depth)]
-    return entries
+    if children and depth >= max_depth:
+        raise FetchError(url, "sitemap_too_deep", f"index nesting over {max_depth}")
+    for child in children:
+        yield from _sitemap_entries(fetcher, child, depth + 1, max_depth)
 
 
 def _feed_urls(fetcher: Fetcher, url: str) -> list[str]:
@@ -146,10 +150,12 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
         url = canonicalise(source.url, base=site.base_url)
         try:
             if source.kind == "sitemap":
-                entries = _sitemap_entries(fetcher, url,
-                                           max_depth=fetcher.settings.sitemap_max_depth)
-                found.lastmod.update((u, m) for u, m in entries if m)
-                urls = [u for u, _ in entries]
+                urls = []
+                for u, m in _sitemap_entries(fetcher, url,
+                                             max_depth=fetcher.settings.sitemap_max_depth):
+                    urls.append(u)
+                    if m:
+                        found.lastmod[u] = m
             elif source.kind == "feed":
                 urls = _feed_urls(fetcher, url)
             elif source.kind == "listing":
