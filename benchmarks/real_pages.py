@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from criticdb.common.records import ExtractionRow  # noqa: E402
 from criticdb.scrapers.extract.cascade import extract_review  # noqa: E402
 from criticdb.scrapers.extract_pages import reject_reason  # noqa: E402
-from criticdb.transforms.errors import RatingError  # noqa: E402
-from criticdb.transforms.ratings import to_score  # noqa: E402
+from criticdb.transforms.review_scores import learned_scales, review_score  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real-reviews"
 FIELDS = ("film_title", "film_year", "critic", "rating", "published", "remake_of")
@@ -44,15 +44,6 @@ def norm(value: object) -> str:
     for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-")):
         text = text.replace(a, b)
     return " ".join(text.split()).casefold()
-
-
-def score_of(raw: str | None, scale: str | None) -> float | None:
-    if not raw:
-        return None
-    try:
-        return to_score(raw, scale)
-    except RatingError:
-        return None
 
 
 @dataclass
@@ -91,7 +82,8 @@ def manifest(corpus: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-def _check_review(res: Result, key: dict[str, str], got: dict, name: str) -> None:
+def _check_review(res: Result, key: dict[str, str], got: dict, name: str,
+                  score: float | None) -> None:
     if key["film_title"]:
         res.count("film_title", norm(key["film_title"]) == norm(got["film_title"]),
                   f"{name}: expected {key['film_title']!r}, got {got['film_title']!r}")
@@ -105,7 +97,6 @@ def _check_review(res: Result, key: dict[str, str], got: dict, name: str) -> Non
     elif got["critic"]:
         res.invented_critics += 1
         res.misses.append(f"critic invented: {name}: {got['critic']!r}")
-    score = score_of(got["rating_raw"], got["rating_scale"])
     if key["score"]:
         ok = score is not None and abs(score - float(key["score"])) <= 2
         res.count("rating", ok, f"{name}: expected {key['rating_raw']!r} = {key['score']}, "
@@ -138,6 +129,7 @@ def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False) -> Result
             body = (corpus / "pages" / key["file"]).read_bytes()
             extract_review(body, key["url"])
             trafilatura.extract(body.decode("utf-8", "replace"), url=key["url"])
+    extracted = []
     for key in keys:
         body = (corpus / "pages" / key["file"]).read_bytes()
         digest.update(body)
@@ -150,6 +142,11 @@ def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False) -> Result
             started = time.perf_counter()
             trafilatura.extract(body.decode("utf-8", "replace"), url=key["url"])
             res.seconds_trafilatura += time.perf_counter() - started
+        extracted.append((key, record, reason))
+    # scores as the pipeline gives them: a bare number on its publication's learned scale
+    scales = learned_scales([ExtractionRow(k["url"], k["site"], "", "", rec)
+                             for k, rec, why in extracted if why is None])
+    for key, record, reason in extracted:
         got = record.to_dict()
         name = key["file"]
         if key["kind"] != "film_review":
@@ -164,7 +161,8 @@ def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False) -> Result
         res.reviews_kept += reason is None
         if reason is not None:
             res.misses.append(f"review rejected: {name}: {reason} {got['kind_evidence']}")
-        _check_review(res, key, got, name)
+        scored = review_score(record, record.publication or key["site"], scales)
+        _check_review(res, key, got, name, scored.score)
     res.corpus_hash = digest.hexdigest()[:16]
     return res
 

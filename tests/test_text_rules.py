@@ -56,6 +56,20 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
     assert rating_in_text(text) == {"rating_raw": raw, "rating_scale": scale}
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Buena historia, bien llevada. Le doy un ocho.", {"rating_raw": "8"}),
+    ("All told, I give it a 7.", {"rating_raw": "7"}),
+    ("I would give this film 8/10.", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    ("Je lui donne 7 sur 10.", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("I give it two thumbs up.", {}),
+    ("I give it a try anyway.", {}),
+])
+def test_give_it_a_number(text: str, found: dict) -> None:
+    """'I give it a 7' / 'Le doy un ocho': the critic's number; its scale is the
+    normaliser's business (a bare 8 is scored only on a known or learned scale)."""
+    assert rating_in_text(text) == found
+
+
 def test_no_rating_invented_from_dates_or_prose() -> None:
     assert rating_in_text("Released 24/7/2021, it ran 7/10 of its length in one car.") == {}
     assert rating_in_text("As noted above, the sequel is worse.") == {}

@@ -40,6 +40,23 @@ LABELS = re.compile(rf"\b{LABEL}\b", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "zero": 0}
 WORD_STARS = re.compile(r"\b(?P<w>zero|one|two|three|four|five)(?P<h>\s+and\s+a\s+half)?"
                         r"(?:-|\s+)stars?\b(?:\s+out\s+of\s+(?P<b>four|five))?", re.I)
+# "I give it a 7", "Le doy un ocho", "Je lui donne 7", "Ich gebe ihm eine 8", "Gli do un 7":
+# a critic's own verdict with no scale stated; the score needs the site's or the
+# publication's scale (docs/scores.md), the extraction only reports the number.
+SCORE_WORDS = {"cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+               "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "one": 1, "two": 2, "three": 3,
+               "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "sieben": 7, "acht": 8, "neun": 9,
+               "zehn": 10, "sette": 7, "otto": 8, "nove": 9, "dieci": 10}
+GIVE = re.compile(
+    r"\b(?:i(?:'d| would)? give (?:it|this(?: film| movie)?)|le doy|le pongo|le daría|"
+    r"je lui donne|je donne|ich gebe (?:ihm|ihr|dem film)|gli do|dou-lhe)\s+"
+    r"(?:a |an |un |una |une |eine |einen |um |uma )?"
+    rf"(?P<v>\d{{1,2}}(?:[.,]\d)?|{'|'.join(SCORE_WORDS)})\b"
+    r"(?:\s*(?:/|out of|sobre|von|sur|su)\s*(?P<b>\d{1,3})\b)?"
+    # "two thumbs up", "four stars" (the star rules read those), "a few more minutes"
+    r"(?!\s+(?:thumbs?|stars?|estrellas?|étoiles?|sterne|hours?|minutes?|times?|of\b|more))",
+    re.I)
 OTHER_RATERS = re.compile(
     r"\b(?:readers?|audiences?|users?|community|members?|average|avg|visitors?|fans?|"
     r"viewers?|public|tomatometer|metascore)\b(?:[^.!?]|(?<=[a-z])\.(?=\s*(?:[a-z0-9]|$))){0,35}$",
@@ -107,6 +124,12 @@ def rating_in_text(text: str) -> dict[str, str]:
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_STARS, text, labels):
         return {"rating_raw": _num(m["v"]), "rating_scale": "stars"}
+    if m := _critic_matches(GIVE, text):
+        word = m["v"].lower()
+        value = str(SCORE_WORDS[word]) if word in SCORE_WORDS else _num(m["v"])
+        if m["b"]:
+            return _fraction(value, m["b"]) or {}
+        return {"rating_raw": value}  # no scale stated: the normaliser decides
     if m := _critic_matches(WORD_STARS, text):
         value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)
         scale = f"out_of_{NUMBER_WORDS[m['b'].lower()]}" if m["b"] else "stars"
