@@ -123,6 +123,20 @@ def _browser():
     return sync_api
 
 
+# The smallest on-screen size of chart text: font size in chart units × the chart's scale.
+LABEL_PX = """() => Math.min(1e9, ...[...document.querySelectorAll('svg.chart')]
+  .filter(svg => svg.getBoundingClientRect().width > 0).flatMap(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map(
+      t => parseFloat(getComputedStyle(t).fontSize) * scale); }))"""
+# Tables wider than the window with no scrolling container around them are cut off.
+CLIPPED = """() => [...document.querySelectorAll('table')].filter(t => {
+  if (t.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+  for (let el = t.parentElement; el; el = el.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) return false; }
+  return true; }).length"""
+
+
 def _open(sync_api, url: str, width: int, shot: Path | None = None) -> dict:
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -141,7 +155,8 @@ def _open(sync_api, url: str, width: int, shot: Path | None = None) -> dict:
                   "visible": {sel: page.locator(sel).first.is_visible() for sel in (
                       "#remake-headline", "header.top nav", "[data-metric=reviews]")},
                   "overflow": page.evaluate("() => document.documentElement.scrollWidth > "
-                                            "window.innerWidth + 1")}
+                                            "window.innerWidth + 1"),
+                  "label_px": page.evaluate(LABEL_PX), "clipped_tables": page.evaluate(CLIPPED)}
         if shot:
             page.screenshot(path=str(shot), full_page=False)
         browser.close()
@@ -158,8 +173,14 @@ def test_report_in_a_real_browser(demo_run, width: int) -> None:
     assert all(result["visible"].values()), result["visible"]
     assert not result["overflow"], "page is wider than the viewport"
     assert shot.stat().st_size < 500_000
-    remakes = _open(sync_api, (demo_run.report_dir / "remakes.html").as_uri(), width)
-    assert remakes["errors"] == [] and remakes["failed"] == []
+    for name in ("remakes.html", "critics.html", "films.html", "quality.html"):
+        other = _open(sync_api, (demo_run.report_dir / name).as_uri(), width)
+        assert other["errors"] == [] and other["failed"] == [], name
+        assert not other["overflow"], f"{name} is wider than the viewport"
+        # phones too: chart labels stay readable, wide tables scroll inside their card
+        assert other["clipped_tables"] == 0, name
+        if name != "quality.html":
+            assert other["label_px"] >= 11, (name, other["label_px"])
 
 
 def test_hostile_report_executes_nothing(hostile_report: Path) -> None:
