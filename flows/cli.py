@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from criticdb.common.errors import ConfigError, CriticdbError
+from criticdb.dashboards.run_text import summary_line
 from criticdb.dashboards.table_text import FORMATS
 from criticdb.scrapers.config import load_sources
 
@@ -75,12 +76,8 @@ def _print_summary(summary: object, verb: str) -> int:
     """The run's one summary line (the same counts as the runs table); the exit code."""
     c = summary.counts  # type: ignore[attr-defined]
     failed = c.get("sites_failed", 0)
-    print(f"\ncriticdb {verb} {summary.run_id} completed: "  # type: ignore[attr-defined]
-          f"{c.get('discovered', 0)} pages discovered, {c.get('fetched', 0)} fetched, "
-          f"{c.get('not_modified', 0)} not modified, {c.get('rejected', 0)} rejected, "
-          f"{c.get('extracted', 0)} extracted"
-          + (f"; {failed} of {c.get('sites', 0)} sites failed (see last_run_rejects)"
-             if failed else ""))
+    print("\n" + summary_line(verb, summary.run_id, c,  # type: ignore[attr-defined]
+                              summary.rejects_by_reason))  # type: ignore[attr-defined]
     print(f"DuckDB warehouse: {summary.db}")  # type: ignore[attr-defined]
     print(f"Report:           {summary.report}")  # type: ignore[attr-defined]
     return SOME_SITES_FAILED if failed else 0

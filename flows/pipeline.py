@@ -16,7 +16,8 @@ from criticdb.common.crashpoints import crashpoint
 from criticdb.common.errors import CriticdbError, FetchError
 from criticdb.common.records import PARSER_VERSION
 from criticdb.common.rejects import Reject
-from criticdb.dashboards.artifacts import crawl_lines, publish_run_artifacts
+from criticdb.dashboards.artifacts import publish_run_artifacts
+from criticdb.dashboards.run_text import reasons, site_lines
 from criticdb.flows import tasks
 from criticdb.flows.run_state import RunState, RunSummary
 from criticdb.scrapers import journal
@@ -34,7 +35,6 @@ from criticdb.warehouse.checks import run_checks
 from criticdb.warehouse.publish import Snapshot
 
 EXTRACT_BATCH_MIN, EXTRACT_BATCH_MAX = 25, 500  # pages per extract task
-
 
 
 def _crawl(run: RunState) -> None:
@@ -55,7 +55,7 @@ def _crawl(run: RunState) -> None:
     run.rejects += [r for c in crawls for r in c.rejects]
     run.counts.discovered, run.counts.fetched, run.counts.not_modified = crawl_counts(crawls)
     run.counts.sites, run.counts.sites_failed = len(crawls), sum(c.failed for c in crawls)
-    for line in crawl_lines(crawls):
+    for line in site_lines(crawls):
         get_run_logger().info(line)
     fail_if_no_site_was_read(crawls)
 
@@ -141,9 +141,9 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
         snapshot.publish()
     with run.stage("report"):
         report = str(tasks.report_task(Path(snapshot.readable), Path(report_dir)))
-        publish_run_artifacts(run.counts.as_dict(), remakes)
+        publish_run_artifacts(run.counts.as_dict(), reasons(run.rejects), remakes)
     total = time.perf_counter() - started
     get_run_logger().info("stages: %s; total %.2f s", ", ".join(
         f"{k} {v:.2f} s" for k, v in run.seconds.items()), total)
     return RunSummary(run.run_id, str(snapshot.path), report, run.counts.as_dict(), remakes,
-                      run.seconds, round(total, 3))
+                      run.seconds, round(total, 3), reasons(run.rejects))

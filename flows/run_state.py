@@ -23,6 +23,7 @@ class RunSummary:
     remakes: list[dict[str, Any]]
     stage_seconds: dict[str, float] = field(default_factory=dict)
     total_seconds: float = 0.0
+    rejects_by_reason: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -34,5 +34,5 @@ COMMENT ON COLUMN warehouse_overview.last_run_id IS 'The latest run.';
 COMMENT ON COLUMN warehouse_overview.last_run_started IS 'When it started.';
 COMMENT ON COLUMN warehouse_overview.last_run_status IS 'running, completed, failed or abandoned.';
 COMMENT ON COLUMN warehouse_overview.last_run_fetched IS 'Pages it fetched with a body.';
-COMMENT ON COLUMN warehouse_overview.last_run_not_modified IS 'Pages it found not modified.';
-COMMENT ON COLUMN warehouse_overview.last_run_rejected IS 'Rejects it recorded.';
+COMMENT ON COLUMN warehouse_overview.last_run_not_modified IS 'Pages it found not modified (304, or skipped per sitemap lastmod).';
+COMMENT ON COLUMN warehouse_overview.last_run_rejected IS 'Rejects it recorded at any stage (reasons in last_run_rejects).';
