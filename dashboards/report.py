@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from criticdb.common.crashpoints import crashpoint
-from criticdb.dashboards import charts
+from criticdb.dashboards import charts, formats
 from criticdb.warehouse import read
 from criticdb.warehouse.db import connect
 
@@ -60,9 +60,10 @@ def context(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         "top_films": ranked[:5], "bottom_films": ranked[-5:][::-1],
         "summary": (data["remake_summary"] or [None])[0],
         "remakes": data["remake_comparison"],
-        "dumbbell": charts.dumbbell([r for r in data["remake_comparison"]
-                                     if r["original_mean"] is not None
-                                     and r["remake_mean"] is not None]),
+        "dumbbell": charts.dumbbell(both_rated := [
+            r for r in data["remake_comparison"]
+            if r["original_mean"] is not None and r["remake_mean"] is not None]),
+        "difference": charts.difference(both_rated),
         "families": list(families.values()),
         "films": films,
         "films_not_shown": max(0, len(shown) - FILMS_SHOWN),
@@ -84,6 +85,8 @@ def build_report(db: Path, out_dir: Path) -> Path:
     """Write every page to out_dir and return the path of index.html."""
     env = Environment(loader=PackageLoader("criticdb.dashboards", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters.update(formats.FILTERS)
+    env.globals.update(formats.GLOBALS)
     ctx = context(load(db))
     ctx.update(pages=PAGES, generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                css=(Path(__file__).parent / "templates" / "report.css").read_text("utf-8"))

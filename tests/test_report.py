@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from criticdb.dashboards.formats import signed
 from criticdb.dashboards.report import PAGES, build_report
 from criticdb.warehouse.db import connect
 from criticdb.warehouse.load import replace_entities
@@ -67,16 +68,17 @@ def test_report_numbers_match_the_warehouse(demo_run) -> None:
     for original, remake, diff, lo, hi in q(demo_run.db, "SELECT original_title, remake_title, "
                                             "difference, difference_ci_low, "
                                             "difference_ci_high FROM remake_comparison"):
-        assert original in text and remake in text and str(diff) in text
+        assert original in text and remake in text and signed(diff) in text
         if lo is not None:
-            assert f"{lo} to {hi}" in text
+            assert f"{signed(lo)} to {signed(hi)}" in text
     mean, low, high = q(demo_run.db, "SELECT mean_difference, ci_low, ci_high "
                         "FROM remake_summary")[0]
-    assert f"{abs(mean):.1f} points lower" in text and f"95% CI {low} to {high}" in text
+    assert f"{abs(mean):.1f} points lower" in text
+    assert f"95% CI {signed(low)} to {signed(high)}" in text
     films, _ = page_text(demo_run.report_dir / "films.html")
     for title, year, mean_rated in q(demo_run.db, "SELECT title, year, mean_rated "
                                      "FROM film_scores"):
-        assert f"{title} ({year})" in films and str(mean_rated) in films
+        assert f"{title} ({year})" in films and f"{mean_rated:.1f}" in films
     assert films.count("inferred") >= 12
 
 
@@ -136,6 +138,13 @@ CLIPPED = """() => [...document.querySelectorAll('table')].filter(t => {
     if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) return false; }
   return true; }).length"""
 
+# Every chart names what its axis measures.
+UNTITLED = """() => [...document.querySelectorAll('svg.chart')]
+  .filter(svg => !svg.querySelector('text.axis-title')?.textContent.trim()).length"""
+# A confidence interval is read as one figure: its text never breaks over two lines.
+WRAPPED = """() => [...document.querySelectorAll('.ci-range')]
+  .filter(el => el.getClientRects().length > 1).length"""
+
 
 def _open(sync_api, url: str, width: int, shot: Path | None = None) -> dict:
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -156,7 +165,8 @@ def _open(sync_api, url: str, width: int, shot: Path | None = None) -> dict:
                       "#remake-headline", "header.top nav", "[data-metric=reviews]")},
                   "overflow": page.evaluate("() => document.documentElement.scrollWidth > "
                                             "window.innerWidth + 1"),
-                  "label_px": page.evaluate(LABEL_PX), "clipped_tables": page.evaluate(CLIPPED)}
+                  "label_px": page.evaluate(LABEL_PX), "clipped_tables": page.evaluate(CLIPPED),
+                  "untitled_charts": page.evaluate(UNTITLED), "wrapped_cis": page.evaluate(WRAPPED)}
         if shot:
             page.screenshot(path=str(shot), full_page=False)
         browser.close()
@@ -179,6 +189,7 @@ def test_report_in_a_real_browser(demo_run, width: int) -> None:
         assert not other["overflow"], f"{name} is wider than the viewport"
         # phones too: chart labels stay readable, wide tables scroll inside their card
         assert other["clipped_tables"] == 0, name
+        assert other["untitled_charts"] == 0 and other["wrapped_cis"] == 0, name
         if name != "quality.html":
             assert other["label_px"] >= 11, (name, other["label_px"])
 
