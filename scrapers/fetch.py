@@ -18,6 +18,7 @@ from criticdb.common.records import PriorFetch
 from criticdb.scrapers.archive import RawArchive
 from criticdb.scrapers.canonical import canonical_url
 from criticdb.scrapers.config import CrawlSettings
+from criticdb.scrapers.deadlines import WATCHDOG
 from criticdb.scrapers.http_status import REDIRECTS, error_for
 from criticdb.scrapers.rate_limit import HostRateLimiter
 from criticdb.scrapers.retry_policy import RetryPolicy
@@ -238,12 +239,10 @@ class Fetcher:
         if declared and declared.isdigit() and int(declared) > limit:
             raise TerminalFetchError(url, "body_too_large", f"content-length {declared}",
                                      status=r.status_code)
-        # A server dripping one byte at a time never trips the socket timeout, so a timer
-        # closes the response when the whole-body budget is spent.
-        expired = threading.Event()
+        # A server dripping one byte at a time never trips the socket timeout, so the
+        # watchdog cuts the response when the whole-body budget is spent.
 
         def expire() -> None:
-            expired.set()
             # close() alone does not wake a thread blocked in recv(); shutdown() does.
             sock = getattr(getattr(r.raw, "connection", None), "sock", None)
             if sock is not None:
@@ -251,9 +250,7 @@ class Fetcher:
                     sock.shutdown(socket.SHUT_RDWR)
             r.close()
 
-        timer = threading.Timer(self.settings.read_timeout, expire)
-        timer.daemon = True
-        timer.start()
+        deadline = WATCHDOG.arm(self.settings.read_timeout, expire)
         chunks: list[bytes] = []
         size = 0
         try:
@@ -265,13 +262,13 @@ class Fetcher:
                                              status=r.status_code)
                 chunks.append(chunk)
         except (requests.RequestException, OSError, AttributeError, ValueError) as exc:
-            if expired.is_set():
+            if deadline.fired.is_set():
                 raise TransientFetchError(url, "timeout", "body not complete within "
                                           f"{self.settings.read_timeout}s") from exc
             raise
         finally:
-            timer.cancel()
-        if expired.is_set():
+            deadline.cancel()
+        if deadline.fired.is_set():
             raise TransientFetchError(url, "timeout", "body not complete within "
                                       f"{self.settings.read_timeout}s")
         return b"".join(chunks)

@@ -2,7 +2,9 @@
 
 Each fetch that stored a body is appended (and fsync'd) as one JSON line before the crawl
 moves on; the next run folds any journal left behind into the `pages` table before it
-crawls, so a page whose fetch completed is never downloaded again with a full body.
+crawls, so a page whose fetch completed is never downloaded again with a full body. An
+entry counts only if its body is intact in the archive (bodies are not fsync'd one by one;
+after a power loss a page whose body was lost is simply fetched again).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def recover(archive: RawArchive, run_id: str, store: Callable[[list[PageRecord]]
     journal files; returns how many were recovered. Runs before crawling again."""
     recovered = 0
     for path, entries in read_journals(archive.journal_dir):
-        records = [rec for site, result in entries
+        records = [rec for site, result in entries if archive.intact(result.content_sha256)
                    for rec in page_records(site, [result], archive, run_id)]
         store(records)
         recovered += len(records)
