@@ -2,17 +2,19 @@
 
     .venv/bin/python benchmarks/pipeline.py [--pages 10000] [--task-runner threads|dask]
 
-Rate limits off, 4 concurrent requests per host. Runs the Prefect flow against a temporary
-Prefect server started once beforehand (its start-up is reported separately), then runs it
-again with nothing changed. Orchestration is measured, not guessed: a flow of N trivial
-tasks in the same process gives Prefect's cost per task run, times the task runs the
-pipeline made, plus the cost of an empty flow run.
+Rate limits off, 4 concurrent requests per host; reports the flow process's peak RSS.
+Runs the Prefect flow against a temporary Prefect server started once beforehand (its
+start-up is reported separately), then runs it again with nothing changed. Orchestration
+is measured, not guessed: a flow of N trivial tasks in the same process gives Prefect's
+cost per task run, times the task runs the pipeline made, plus the cost of an empty flow
+run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -113,10 +115,12 @@ def main() -> None:
             flow = review_pipeline.with_options(
                 task_runner=make_task_runner(a.task_runner, workers=a.dask_workers))
             runs = []
+            peaks: list[float] = []  # the flow's process (the loopback sites' threads too)
             for _ in range(2):
                 t = time.perf_counter()
                 s = flow(sources=sources, db=f"{tmp}/bench.duckdb", report_dir=f"{tmp}/rep")
                 runs.append((time.perf_counter() - t, s))
+                peaks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
             task_cost, flow_cost = per_task_cost()
     (first, s1), (second, s2) = runs
     n = s1.counts["extracted"]
@@ -131,6 +135,8 @@ def main() -> None:
     print(f"no-change re-run: {second:6.2f} s ({second / first:.1%} of the first run)  "
           f"counts {s2.counts}")
     print(f"  stages: {s2.stage_seconds}")
+    print(f"peak RSS of the flow's process: {peaks[0]:.0f} MB after the first run, "
+          f"{peaks[1]:.0f} MB after the re-run (the Prefect server is another process)")
     print(f"orchestration: {n_tasks} task runs × {task_cost * 1000:.1f} ms + flow run "
           f"{flow_cost:.2f} s = {orchestration:.2f} s, {orchestration / first:.1%} of the "
           "first run")

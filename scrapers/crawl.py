@@ -102,7 +102,7 @@ def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
     settings = site_settings(site, settings)
     fetcher = Fetcher(settings, {site.host}, archive, connections=connections)
     found = discover_site(site, fetcher)
-    out = SiteCrawl(site.name, discovered=len(found.urls), rejects=list(found.rejects))
+    out = SiteCrawl(site.name, discovered=len(found.pages), rejects=list(found.rejects))
 
     done = [0]
     done_lock = threading.Lock()
@@ -126,14 +126,13 @@ def crawl_site(site: Site, settings: CrawlSettings, archive: RawArchive,
         crashpoint("fetch")
         return result
 
-    todo = [u for u in found.urls
-            if not unchanged_since_fetch(found.lastmod.get(u), priors.get(u), settings)]
-    out.unchanged_by_lastmod = len(found.urls) - len(todo)
+    todo = [u for u, lastmod in found.pages.items()
+            if not unchanged_since_fetch(lastmod or None, priors.get(u), settings)]
+    out.unchanged_by_lastmod = len(found.pages) - len(todo)
     if not found.rejects and isinstance(priors, PriorIndex):
         # Pages we hold that discovery no longer lists may have been deleted: a conditional
         # GET costs one small request and tells (404/410 marks them gone).
-        listed = set(found.urls)
-        todo += [u for u in priors.urls() if u not in listed]
+        todo += [u for u in priors.urls() if u not in found.pages]
     workers = max(1, settings.concurrent_requests_per_host)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
         outcomes = list(pool.map(fetch, todo))

@@ -7,7 +7,7 @@ import io
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError
@@ -28,23 +28,39 @@ MAX_SITEMAP_DEPTH = 3
 
 @dataclass
 class Discovery:
-    site: str
-    urls: list[str] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
-    lastmod: dict[str, str] = field(default_factory=dict)  # url -> sitemap <lastmod>
-    _seen: set[str] = field(default_factory=set)
+    """What discovery found. `pages` maps each review URL, in the order found, to its
+    sitemap <lastmod> ('' when none): one container serves as the list, the seen-set and
+    the lastmod index, so half a million URLs are held once."""
 
-    def offer(self, url: str, pattern: re.Pattern[str], allowed: set[str]) -> None:
-        if url in self._seen:
-            return
-        self._seen.add(url)
+    site: str
+    pages: dict[str, str] = field(default_factory=dict)
+    rejects: list[Reject] = field(default_factory=list)
+    _refused: set[str] = field(default_factory=set)  # out of scope: one reject per URL
+
+    @property
+    def urls(self) -> list[str]:
+        return list(self.pages)
+
+    def offer(self, url: str, pattern: re.Pattern[str], allowed: set[str],
+              lastmod: str = "") -> bool:
+        """Keep a review URL (True when it matched the pattern and is in scope). A URL that
+        does not match is not remembered: testing it again costs less than holding it."""
+        if url in self.pages:
+            if lastmod and not self.pages[url]:
+                self.pages[url] = lastmod
+            return True
+        if url in self._refused:
+            return False
         violation = scope_violation(url, allowed)
         if violation:
+            self._refused.add(url)
             self.rejects.append(Reject(url, "discover", violation))
-        else:
-            parts = urlsplit(url)
-            if pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")):
-                self.urls.append(url)
+            return False
+        parts = urlsplit(url)
+        if pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")):
+            self.pages[url] = lastmod
+            return True
+        return False
 
 
 def _local(tag: str) -> str:
@@ -148,27 +164,24 @@ def discover_site(site: Site, fetcher: Fetcher) -> Discovery:
     listed: dict[str, int] = {}
     for source in site.sources:
         url = canonicalise(source.url, base=site.base_url)
+        entries: Iterable[tuple[str, str]]
+        if source.kind == "sitemap":  # streamed: each entry offered as it is parsed
+            entries = _sitemap_entries(fetcher, url, max_depth=fetcher.settings.sitemap_max_depth)
+        elif source.kind == "feed":
+            entries = ((u, "") for u in _feed_urls(fetcher, url))
+        elif source.kind == "listing":
+            entries = ((u, "") for u in _listing_urls(fetcher, source, url))
+        else:
+            entries = [(url, "")]
+        n = 0
         try:
-            if source.kind == "sitemap":
-                urls = []
-                for u, m in _sitemap_entries(fetcher, url,
-                                             max_depth=fetcher.settings.sitemap_max_depth):
-                    urls.append(u)
-                    if m:
-                        found.lastmod[u] = m
-            elif source.kind == "feed":
-                urls = _feed_urls(fetcher, url)
-            elif source.kind == "listing":
-                urls = _listing_urls(fetcher, source, url)
-            else:
-                urls = [url]
-        except FetchError as exc:
+            for u, lastmod in entries:
+                n += 1
+                found.offer(u, pattern, fetcher.allowed_hosts, lastmod)
+        except FetchError as exc:  # what was read before the failure is kept
             found.rejects.append(Reject.from_fetch_error("discover", exc))
-            continue
-        listed[source.kind] = listed.get(source.kind, 0) + len(urls)
-        for u in urls:
-            found.offer(u, pattern, fetcher.allowed_hosts)
-    if not found.urls and sum(listed.values()):
+        listed[source.kind] = listed.get(source.kind, 0) + n
+    if not found.pages and sum(listed.values()):
         # a typo in review_pattern looks like an empty site: say what was seen
         seen = ", ".join(f"{n} {kind} URLs" for kind, n in listed.items() if n)
         found.rejects.append(Reject(site.base_url, "discover", "review_pattern_matched_none",

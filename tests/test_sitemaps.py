@@ -40,4 +40,24 @@ def test_a_big_gzipped_sitemap_index_is_read_past_the_page_cap(tmp_path: Path) -
         settings = CrawlSettings(delay_seconds=0.0, max_body_bytes=3 * 1024 * 1024)
         found = discover_site(site, Fetcher(settings, {site.host}))
     assert found.rejects == []
-    assert len(found.urls) == N and found.lastmod[found.urls[-1]] == "2024-03-01"
+    assert len(found.urls) == N and found.pages[found.urls[-1]] == "2024-03-01"
+
+
+def test_one_broken_child_sitemap_loses_only_its_own_urls(tmp_path: Path) -> None:
+    """Discovery streams entries as they are parsed: a child that 404s is a reject, and the
+    URLs its siblings listed before it are still crawled."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    (root / "part1.xml").write_bytes(_urlset(0, 5))
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{ORIGIN}/part1.xml</loc></sitemap>"
+        f"<sitemap><loc>{ORIGIN}/missing.xml</loc></sitemap></sitemapindex>")
+    with DemoServer({"big": (root, ORIGIN, 0)}) as server:
+        origin = server.sites["big"].origin
+        site = Site("Big", origin + "/", (Source("sitemap", "/sitemap.xml"),), "^/reviews/")
+        found = discover_site(site, Fetcher(CrawlSettings(delay_seconds=0.0), {site.host}))
+    assert len(found.urls) == 5
+    assert [(r.reason, r.url.rsplit("/", 1)[-1]) for r in found.rejects] == [
+        ("http_404", "missing.xml")]
