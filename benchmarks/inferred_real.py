@@ -29,6 +29,16 @@ def held_out(film_id: str) -> bool:
     return int(hashlib.sha256(film_id.encode()).hexdigest(), 16) % 5 == 0
 
 
+def split(rows: list[dict]) -> tuple[list[tuple[str, float]], list[tuple[str, bool]]]:
+    """(rated training reviews in a fixed shuffled order, held-out (text, fresh) pairs)."""
+    rated = [(r["review"], s) for r in rows if not held_out(r["id"]) and r["review"]
+             and (s := ours(r["rating"].strip())) is not None]
+    test = [(r["review"], r["fresh"] == "fresh") for r in rows
+            if held_out(r["id"]) and r["review"]]
+    random.Random(0).shuffle(rated)
+    return rated, test
+
+
 def main() -> int:
     from sklearn.metrics import roc_auc_score
 
@@ -40,16 +50,12 @@ def main() -> int:
     except DataMissing as exc:
         print(f"skipped: {exc}")
         return 0
-    rated = [(r["review"], s) for r in rows if not held_out(r["id"]) and r["review"]
-             and (s := ours(r["rating"].strip())) is not None]
-    test = [(r["review"], r["fresh"] == "fresh") for r in rows
-            if held_out(r["id"]) and r["review"]]
-    random.Random(0).shuffle(rated)
+    rated, test = split(rows)
     texts = [t for t, _ in test]
     labels = [f for _, f in test]
     lexicon_auc = roc_auc_score(labels, lexicon_scores(texts))
     print(f"{len(rated)} rated training reviews, {len(test)} held-out reviews of other films")
-    print(f"VADER alone: AUC {lexicon_auc:.3f}")
+    print(f"VADER alone: AUC {lexicon_auc:.4f}")
     print("| N | AUC | model chosen | CV RMSE | training s |")
     print("|---|---|---|---|---|")
     for n in (int(x) for x in args.sizes.split(",")):
@@ -58,7 +64,7 @@ def main() -> int:
         model = train([t for t, _ in sample], [s for _, s in sample])
         seconds = time.perf_counter() - started
         auc = roc_auc_score(labels, model.predict(texts))
-        print(f"| {len(sample)} | {auc:.3f} | {model.version.split(':')[0]} | "
+        print(f"| {len(sample)} | {auc:.4f} | {model.version.split(':')[0]} | "
               f"{model.cv_rmse} | {seconds:.1f} |")
     return 0
 
