@@ -44,14 +44,21 @@ def split() -> tuple[list, list]:
     return inferred_real.split(rows)
 
 
-# Measured: 0.785 at 3,000 and 0.8601 with all 27,695 (docs/scores.md). The floors sit just
-# under, to absorb numeric differences between scikit-learn builds, not to hide a drop.
-@pytest.mark.parametrize(("n", "floor"), [(3000, 0.78), (0, 0.855)])
-def test_learning_curve_on_real_reviews(split, n: int, floor: float) -> None:
+# Measured: 0.6734 at 30 (the lexicon, as VADER), 0.7855 at 3,000 and 0.8601 with all
+# 27,695 (docs/scores.md). The floors for 3,000 and all sit just under, to absorb numeric
+# differences between scikit-learn builds, not to hide a drop; at 30 the choice must be at
+# least as good as the lexicon alone.
+@pytest.mark.parametrize(("n", "floor"), [(30, None), (3000, 0.78), (0, 0.855)])
+def test_learning_curve_on_real_reviews(split, n: int, floor: float | None) -> None:
     from sklearn.metrics import roc_auc_score
 
+    from criticdb.transforms.inferred_scores import lexicon_scores
+
     rated, test = split
+    labels, texts = [f for _, f in test], [t for t, _ in test]
     sample = rated[:n] if n else rated
     model = train([t for t, _ in sample], [s for _, s in sample])
-    auc = roc_auc_score([f for _, f in test], model.predict([t for t, _ in test]))
+    auc = roc_auc_score(labels, model.predict(texts))
+    if floor is None:
+        floor = roc_auc_score(labels, lexicon_scores(texts)) - 1e-9
     assert auc >= floor, (n, auc, model.version)
