@@ -12,7 +12,7 @@ from typing import Any
 PARSER_VERSION = "1"
 FIELDS = ("film_title", "film_year", "film_ids", "original_title", "critic", "critic_url",
           "publication",
-          "published", "rating_raw", "rating_scale", "body_text", "remake_of")
+          "published", "rating_raw", "rating_scale", "rating_value", "body_text", "remake_of")
 
 
 @dataclass
@@ -27,7 +27,8 @@ class ExtractedReview:
     publication: str | None = None
     published: str | None = None  # ISO date
     rating_raw: str | None = None
-    rating_scale: str | None = None  # out_of_N | range_W_B | letter
+    rating_scale: str | None = None  # out_of_N | range_W_B | letter | site_map
+    rating_value: float | None = None  # 0–100 from the site's declared rating_map
     body_text: str | None = None
     remake_of: list[dict[str, Any]] = field(default_factory=list)  # [{title, year}]
     source: dict[str, str] = field(default_factory=dict)  # field -> layer that gave it

@@ -79,7 +79,7 @@ class SourcesConfig:
 
 
 SITE_KEYS = ("name", "base_url", "review_pattern", "sources", "delay_seconds", "concurrency",
-             "critic", "rating_scale", "extract")
+             "critic", "rating_scale", "rating_map", "extract")
 NUMBER = r"-?\d+(?:\.\d+)?"
 RATING_SCALE = re.compile(rf"^(?:out_of_{NUMBER}|letter|stars|range_{NUMBER}_{NUMBER})$")
 SOURCE_KEYS = ("kind", "url", "urls", "link_selector", "next_selector", "max_pages")
@@ -138,6 +138,14 @@ def _rules(raw: dict, index: int) -> SiteRules:
     if scale is not None and not (isinstance(scale, str) and RATING_SCALE.match(scale)):
         raise ConfigError(f"{where}.rating_scale {scale!r} is not one of out_of_N, letter, "
                           "stars, range_W_B (e.g. 'out_of_10')")
+    rating_map = raw.get("rating_map", {})
+    if not isinstance(rating_map, dict):
+        raise ConfigError(f"{where}.rating_map must be a table of rating = score (0-100)")
+    for text, score in rating_map.items():
+        if (not text.strip() or isinstance(score, bool) or not isinstance(score, int | float)
+                or not 0 <= score <= 100):
+            raise ConfigError(f"{where}.rating_map: {text!r} = {score!r}: each rating as the "
+                              "site writes it needs a score from 0 to 100")
     selectors = raw.get("extract", {})
     _check_keys(selectors, SELECTOR_FIELDS, f"{where}.extract")
     for field_name, css in selectors.items():
@@ -146,7 +154,8 @@ def _rules(raw: dict, index: int) -> SiteRules:
         except (SelectorError, TypeError) as exc:
             raise ConfigError(f"{where}.extract.{field_name}: {css!r} is not a CSS selector "
                               f"({exc})") from exc
-    return SiteRules(tuple(selectors.items()), critic.strip() if critic else None, scale)
+    return SiteRules(tuple(selectors.items()), critic.strip() if critic else None, scale,
+                     tuple((" ".join(k.split()), float(v)) for k, v in rating_map.items()))
 
 
 def load_sources(path: Path) -> SourcesConfig:

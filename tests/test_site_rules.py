@@ -59,8 +59,35 @@ body = "div.text"
     ('[sites.extract]\ntittle = "h1"', "did you mean 'title'"),
     ('rating_scale = "ten"', "rating_scale 'ten' is not one of"),
     ('delay_second = 1.0', "did you mean 'delay_seconds'"),
+    ('[sites.rating_map]\n"-★" = 120', "needs a score from 0 to 100"),
+    ('rating_map = "stars"', "rating_map must be a table"),
 ])
 def test_mistakes_in_site_rules_are_config_errors(tmp_path: Path, extra: str,
                                                   message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_sources(write(tmp_path, extra))
+
+
+# A site with its own scale: stars, and the same stars behind a minus for films so bad they
+# are worth watching anyway (a convention some cult-film blogs use). Bare stars on the page,
+# no label the generic rules could read as a scale of their own.
+CULT_PAGE = """<html><head><title>Midnight Movie Vault</title></head><body>
+<h1>Robot Monster (1953)</h1><div class="verdict">-\u2605\u2605\u2605</div>
+<div class="text"><p>A man in a gorilla suit and a diving helmet menaces a family in a
+canyon. Nothing works and every minute is a gift.</p></div></body></html>""".encode()
+
+
+def test_a_site_declares_its_own_rating_symbols(tmp_path: Path) -> None:
+    from criticdb.transforms.review_scores import review_score
+
+    rules = load_sources(write(tmp_path, '''[sites.rating_map]
+"-★★★" = 20
+"-★★" = 15
+[sites.extract]
+rating = ".verdict"
+''')).sites[0].rules
+    got = extract_review(CULT_PAGE, "https://notes.example/p/1", rules=rules)
+    assert (got.rating_raw, got.rating_scale, got.rating_value) == ("-★★★", "site_map", 20.0)
+    assert got.source["rating_scale"] == "sources_file"
+    score = review_score(got, "Small Screen Notes", {})
+    assert (score.score, score.scale, score.scale_source) == (20.0, "site_map", "sources_file")

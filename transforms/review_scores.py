@@ -47,6 +47,8 @@ def learned_scales(rows: list[ExtractionRow]) -> dict[str, str]:
 def review_score(rec: ExtractedReview, publication: str, scales: dict[str, str]) -> ReviewScore:
     if not rec.rating_raw:
         return ReviewScore(None, rec.rating_scale, None)
+    if rec.rating_scale == "site_map" and rec.rating_value is not None:
+        return ReviewScore(rec.rating_value, "site_map", "sources_file")
     scale = rec.rating_scale
     source = "sources_file" if rec.source.get("rating_scale") == "sources_file" else "page"
     if not scale and publication in scales and BARE_NUMBER.match(rec.rating_raw):

@@ -71,10 +71,14 @@ def plausible_critic(value: str, page: ParsedPage) -> bool:
 
 
 def _site_defaults(rules: SiteRules, partial: dict[str, Any], source: dict[str, str]) -> None:
-    """A single-critic site's critic when no page layer found a byline, and the site's
-    rating scale for a rating found without one."""
+    """A single-critic site's critic when no page layer found a byline; a rating the site's
+    rating_map declares; the site's rating scale for a rating found without one."""
     if rules.critic and not partial.get("critic"):
         partial["critic"], source["critic"] = rules.critic, "sources_file"
+    if (value := rules.mapped(partial.get("rating_raw"))) is not None:
+        partial["rating_scale"], partial["rating_value"] = "site_map", value
+        source["rating_scale"] = source["rating_value"] = "sources_file"
+        return
     if rules.rating_scale and partial.get("rating_raw") and not partial.get("rating_scale"):
         partial["rating_scale"], source["rating_scale"] = rules.rating_scale, "sources_file"
 

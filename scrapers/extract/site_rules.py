@@ -5,6 +5,8 @@ rating scale. The fix a user reaches for when one site is extracted wrong, witho
     [[sites]]
     critic = "Jane Doe"            # when no byline is found on a page
     rating_scale = "out_of_10"     # what bare numbers ("8") mean on this site
+    [sites.rating_map]             # the site's own symbols, as written → score 0–100
+    "-★★★★" = 15                   # e.g. minus stars for "so bad it's good"
     [sites.extract]
     title = "h1.film-title"
     critic = ".byline a"
@@ -33,10 +35,18 @@ class SiteRules:
     selectors: tuple[tuple[str, str], ...] = ()  # (field, CSS selector)
     critic: str | None = None
     rating_scale: str | None = None
+    rating_map: tuple[tuple[str, float], ...] = ()  # (rating as written, score 0–100)
 
     @property
     def empty(self) -> bool:
-        return not (self.selectors or self.critic or self.rating_scale)
+        return not (self.selectors or self.critic or self.rating_scale or self.rating_map)
+
+    def mapped(self, raw: str | None) -> float | None:
+        """The site's own meaning of a rating string, whitespace-insensitive."""
+        if not raw or not self.rating_map:
+            return None
+        key = " ".join(raw.split())
+        return next((score for text, score in self.rating_map if text == key), None)
 
 
 def compile_selector(css: str) -> CSSSelector:
@@ -80,6 +90,9 @@ def fields(page: ParsedPage, rules: SiteRules) -> dict[str, Any]:
         elif field == "body":
             out["body_text"] = element_text(el)
         elif field == "rating":
+            if rules.mapped(text) is not None:  # the site's own symbols come first
+                out["rating_raw"] = " ".join(text.split())
+                continue
             stated = rating_in_text(f"Rating: {text}")  # "3.5/5", "B+", "★★★"
             out.update(stated or {"rating_raw": text, "rating_scale": rules.rating_scale})
     return {k: v for k, v in out.items() if v}

@@ -21,7 +21,7 @@ COMMENT ON COLUMN review_list.critic IS 'The critic''s name (or ''Unsigned (publ
 COMMENT ON COLUMN review_list.publication IS 'The publication.';
 COMMENT ON COLUMN review_list.published IS 'Publication date.';
 COMMENT ON COLUMN review_list.rating_raw IS 'The rating as written.';
-COMMENT ON COLUMN review_list.rating_scale IS 'The rating''s scale (out_of_N, letter, stars, range_W_B).';
+COMMENT ON COLUMN review_list.rating_scale IS 'The rating''s scale (out_of_N, letter, stars, range_W_B, site_map).';
 COMMENT ON COLUMN review_list.score IS 'Score on 0–100 (a rating or, when score_source = inferred, a model estimate).';
 COMMENT ON COLUMN review_list.score_source IS 'rating, inferred, or NULL.';
 COMMENT ON COLUMN review_list.url IS 'The review page.';

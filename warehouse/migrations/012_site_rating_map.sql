@@ -1,0 +1,3 @@
+-- v12: a site's own rating symbols, declared in the sources file (rating_map).
+COMMENT ON COLUMN reviews.rating_scale IS 'Scale of rating_raw: out_of_N, range_W_B, letter, stars, binary, or site_map (the site''s rating_map in the sources file gave the score).';
+COMMENT ON COLUMN reviews.rating_scale_source IS 'Where rating_scale came from: page (stated on the page or in its markup), sources_file (the site''s rating_scale or rating_map), learned (a bare number read on the scale the publication''s other ratings imply: any value above 5 means out of 10, above 10 out of 100); NULL without a rating.';
