@@ -70,6 +70,9 @@ def test_deployment_runs_on_a_process_worker(prefect_env, demo_sites, tmp_path) 
     _prefect(prefect_env, "--no-prompt", "deploy", "--all", "--params", json.dumps(params))
     listing = _prefect(prefect_env, "deployment", "ls")
     assert "review_pipeline/nightly" in listing
+    # a scheduled run never overlaps the previous one: Prefect's own deployment limit
+    inspect = _prefect(prefect_env, "deployment", "inspect", "review_pipeline/nightly")
+    assert "'limit': 1" in inspect or "'concurrency_limit': 1" in inspect, inspect
     _prefect(prefect_env, "deployment", "run", "review_pipeline/nightly")
     _prefect(prefect_env, "worker", "start", "--pool", "criticdb", "--run-once", timeout=300)
     con = duckdb.connect(str(db), read_only=True)
