@@ -120,3 +120,18 @@ def test_a_review_mentioning_the_trailer_is_still_a_review() -> None:
     record = extract_review(page("Kino: Night Ferry", body=body),
                             "https://blog.example/posts/kino-night-ferry/")
     assert record.kind == "film_review"
+
+
+def test_strong_evidence_rejects_before_the_text_is_read() -> None:
+    """og:type says TV: the text layers are skipped (no body, no text timing), and the verdict
+    is the one the full judgement gives."""
+    from criticdb.scrapers.extract import review_kind
+    from criticdb.scrapers.extract.page import parse_page
+
+    body = page("Night Ferry, season 2", head='<meta property="og:type" content="video.tv_show">')
+    timings: dict[str, float] = {}
+    record = extract_review(body, "https://tv.example/night-ferry-s2/", timings=timings)
+    assert record.kind == "not_film_review" and record.body_text is None
+    assert "main_text" not in timings and "text" not in timings
+    parsed = parse_page(body, "https://tv.example/night-ferry-s2/")
+    assert review_kind.judge(parsed, {}, "").evidence == record.kind_evidence

@@ -143,7 +143,10 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
         layers.insert(0, ("adapter", adapter.fields))
     if rules is not None and rules.selectors:
         layers.insert(0, ("sources_file", lambda p, _partial: site_rules.fields(p, rules)))
+    verdict = None
     for name, layer in layers:
+        if name == "main_text" and (verdict := review_kind.early(page, partial)):
+            break  # not a film review by strong evidence: its text is not needed
         started = clock()
         try:
             _fill(name, layer(page, partial), page, partial, source, warnings)
@@ -155,7 +158,8 @@ def extract_review(body: bytes, url: str, content_type: str | None = None,
     if rules is not None:
         _site_defaults(rules, partial, source)
     warnings += page.cache.get("warnings", [])
-    verdict = review_kind.judge(page, partial, partial.get("body_text") or visible_text(page))
+    if verdict is None:
+        verdict = review_kind.judge(page, partial, partial.get("body_text") or visible_text(page))
     if not partial.get("film_title"):
         # A rating or text that belongs to no identified film (a round-up, a double bill)
         # would be misattributed downstream; keep only who and when.

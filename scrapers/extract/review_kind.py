@@ -169,7 +169,15 @@ def _several_titles(heads: list[str]) -> bool:
 
 
 def _typed(page: ParsedPage) -> tuple[Verdict | None, bool, list[str]]:
-    """Strong evidence from schema.org and og:type: (a verdict or None, film-typed, why)."""
+    """Strong evidence from schema.org and og:type: (a verdict or None, film-typed, why);
+    computed once per page (`early` and `judge` both ask)."""
+    if "typed" not in page.cache:
+        page.cache["typed"] = _typed_uncached(page)
+    verdict, film, evidence = page.cache["typed"]
+    return verdict, film, list(evidence)
+
+
+def _typed_uncached(page: ParsedPage) -> tuple[Verdict | None, bool, list[str]]:
     types = _types(page)
     reviewed_other = {OTHER_TYPES[t.split(":", 1)[1]] for t in types
                       if t.startswith("reviewed:") and t.split(":", 1)[1] in OTHER_TYPES}
@@ -192,6 +200,13 @@ def _typed(page: ParsedPage) -> tuple[Verdict | None, bool, list[str]]:
 
 
 def _headline_verdict(page: ParsedPage, heads: list[str]) -> Verdict | None:
+    key = "headline_verdict\x00" + "\x00".join(heads)
+    if key not in page.cache:
+        page.cache[key] = _headline_verdict_uncached(page, heads)
+    return page.cache[key]
+
+
+def _headline_verdict_uncached(page: ParsedPage, heads: list[str]) -> Verdict | None:
     description = " ".join(page.xpath("//meta[@name='description' or @name='Description']"
                                       "/@content")[:1])
     kinds = sorted({k for k, rx in _HEAD.items() for h in heads + [description]
@@ -218,6 +233,16 @@ def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
     if len(labels) >= 4 and prose < 200 and not says_review:
         return f"a fact sheet ({len(labels)} labels, {prose} words) and no review cue"
     return None
+
+
+def early(page: ParsedPage, partial: dict[str, Any]) -> Verdict | None:
+    """The verdict strong evidence gives before any text is read: schema.org/og:type, or a
+    headline that says what else the page is. `judge` starts with the same checks, so a page
+    rejected here would be rejected there; the cascade skips the text layers for it."""
+    verdict, film_typed, _ = _typed(page)
+    if verdict is not None or film_typed:
+        return verdict
+    return _headline_verdict(page, _headlines(page, partial))
 
 
 def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
