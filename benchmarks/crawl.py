@@ -61,7 +61,7 @@ def serve(root: str, port: int) -> None:
 
 
 # `user root`: the workers must read the temporary directory, which only its owner may.
-NGINX_CONF = """daemon off; user root; worker_processes 4; pid {prefix}/nginx.pid;
+NGINX_CONF = """daemon off; user root; worker_processes {workers}; pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
 events {{ worker_connections 1024; }}
 http {{ access_log off; sendfile on; keepalive_requests 100000; etag on;
@@ -72,11 +72,12 @@ http {{ access_log off; sendfile on; keepalive_requests 100000; etag on;
 """
 
 
-def start_server(kind: str, site: Path, port: int, work: Path) -> subprocess.Popen:
+def start_server(kind: str, site: Path, port: int, work: Path, workers: int = 4
+                 ) -> subprocess.Popen:
     if kind == "nginx":
         (work / "tmp").mkdir(parents=True, exist_ok=True)
         conf = work / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(prefix=work, port=port, root=site))
+        conf.write_text(NGINX_CONF.format(prefix=work, port=port, root=site, workers=workers))
         return subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)])
     return subprocess.Popen([sys.executable, __file__, "--port", str(port), "--child", "serve",
                              str(site)])
@@ -139,6 +140,8 @@ def main() -> None:
     p.add_argument("--port", type=int, default=8790)
     p.add_argument("--child", nargs="*")
     p.add_argument("--server", choices=("python", "nginx"), default="python")
+    p.add_argument("--nginx-workers", type=int, default=4,
+                   help="nginx worker processes (on 2 cores, 1 leaves the client a core)")
     a = p.parse_args()
     if a.child:
         if a.child[0] == "serve":
@@ -160,7 +163,7 @@ def main() -> None:
         site, bare_out, archive = Path(tmp) / "site", Path(tmp) / "bare", Path(tmp) / "archive"
         bare_out.mkdir()
         generate(site, a.pages, origin)
-        server = start_server(a.server, site, a.port, Path(tmp) / "server")
+        server = start_server(a.server, site, a.port, Path(tmp) / "server", a.nginx_workers)
         try:
             time.sleep(1.5)
             b = _child(["--pages", str(a.pages), "--concurrency", str(a.concurrency),
@@ -176,7 +179,7 @@ def main() -> None:
     rows = [("bare requests loop", b), ("criticdb crawl", c), ("re-crawl, 304s only", r),
             ("re-crawl, sitemap lastmod", m)]
     print(f"{a.pages} pages, {a.concurrency} concurrent requests, rate limits off, "
-          f"{a.server} server")
+          f"{a.server} server" + (f" ({a.nginx_workers} workers)" if a.server == "nginx" else ""))
     for name, res in rows:
         print(f"{name:26s} {a.pages / res['seconds']:8.0f} pages/s  {res['seconds']:7.2f} s  "
               f"peak RSS {res['peak_rss_mb']:6.0f} MB")
