@@ -25,3 +25,20 @@ def test_every_option_is_described_with_its_default() -> None:
             has_default = action.default not in (None, False, argparse.SUPPRESS)
             if has_default:
                 assert "default" in action.help, f"{label} does not say its default"
+
+
+def test_readme_command_table_lists_every_option() -> None:
+    """README and --help match: each sub-command's row names all of its options (`demo`
+    says it takes `run`'s)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    subs = _subcommands(parser())
+    for name, sub in subs.items():
+        row = next(line for line in readme.splitlines()
+                   if line.startswith(f"| `criticdb {name}"))
+        if "same options as `run`" in row:
+            sub = subs["run"]
+        missing = [o for a in sub._actions for o in a.option_strings
+                   if o.startswith("--") and o not in ("--help", "--sources") and o not in row]
+        assert missing == [], (name, missing)
