@@ -117,6 +117,14 @@ def test_canonical_url_ignores_foreign_hosts() -> None:
     assert scope_violation("ftp://a.example/x", {"a.example"}) == "scheme_not_allowed"
 
 
+def test_only_a_canonical_link_in_the_head_counts() -> None:
+    head = b"<html><head><link rel='canonical' href='/real/'></head><body>"
+    assert canonical_url(head + b"</body>", "https://a.example/y", {"a.example"}) == (
+        "https://a.example/real/")
+    in_body = b"<html><head></head><body><link rel=canonical href='/elsewhere/'></body>"
+    assert canonical_url(in_body, "https://a.example/y", {"a.example"}) is None
+
+
 def test_a_review_pattern_matching_nothing_says_what_was_seen(demo_sites) -> None:
     from dataclasses import replace
 

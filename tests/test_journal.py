@@ -54,3 +54,22 @@ def test_watchdog_fires_late_deadlines_and_skips_cancelled_ones() -> None:
     time.sleep(0.05)
     assert fired == ["quick", "slow"] and slow.fired.is_set() and quick.fired.is_set()
     assert not cancelled.fired.is_set()
+
+
+def test_fetch_metadata_travels_in_the_gzip_header(tmp_path: Path) -> None:
+    """One file per page: the metadata is the gzip comment; any gzip reader gets the body."""
+    import gzip
+    import json
+
+    archive = RawArchive(tmp_path / "raw")
+    meta = {"url": "http://s.test/a/", "status": 200, "headers": {"etag": '"x"'},
+            "note": "ünïcode and \x00 survive as JSON escapes"}
+    sha = archive.put(b"<html>body</html>", meta)
+    assert archive.meta(sha) == meta
+    assert gzip.decompress(archive.path_for(sha).read_bytes()) == b"<html>body</html>"
+    assert [p.suffix for p in (tmp_path / "raw").rglob("*") if p.is_file()] == [".gz"]
+    plain = archive.put(b"<html>no meta</html>")
+    assert archive.meta(plain) is None and archive.intact(plain)
+    # an archive written before keeps its .meta.json beside the body: still read
+    archive.meta_path_for(plain).write_text(json.dumps({"status": 304}), encoding="utf-8")
+    assert archive.meta(plain) == {"status": 304}
