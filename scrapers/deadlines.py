@@ -24,7 +24,8 @@ class Deadline:
     def __init__(self, action: Callable[[], None]) -> None:
         self.action: Callable[[], None] | None = action
         self.cancelled = False
-        self.fired = threading.Event()
+        self.fired = False  # set by the watchdog thread before it cuts (a plain flag: an
+        # Event per fetch held a Condition and a lock for the deadline's whole lifetime)
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -70,7 +71,7 @@ class Watchdog:
                 heapq.heappop(self._heap)
             action = deadline.action
             if not deadline.cancelled and action is not None:
-                deadline.fired.set()  # before the cut: the reader's error must see it
+                deadline.fired = True  # before the cut: the reader's error must see it
                 with contextlib.suppress(Exception):  # one failed cut must not stop the rest
                     action()
 

@@ -262,13 +262,13 @@ class Fetcher:
                                              status=r.status_code)
                 chunks.append(chunk)
         except (requests.RequestException, OSError, AttributeError, ValueError) as exc:
-            if deadline.fired.is_set():
+            if deadline.fired:
                 raise TransientFetchError(url, "timeout", "body not complete within "
                                           f"{self.settings.read_timeout}s") from exc
             raise
         finally:
             deadline.cancel()
-        if deadline.fired.is_set():
+        if deadline.fired:
             raise TransientFetchError(url, "timeout", "body not complete within "
                                       f"{self.settings.read_timeout}s")
         return b"".join(chunks)
