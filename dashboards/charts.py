@@ -54,10 +54,6 @@ def _tick(value: float, signed: bool) -> str:
 SCORE_AXIS = Axis(0, 100, "Score, 0–100", 20)
 
 
-def x_of(score: float | None) -> float | None:
-    return None if score is None else SCORE_AXIS.x(score)
-
-
 NICE_SPANS = (10, 20, 30, 40, 50, 60, 80, 100)
 
 
@@ -70,15 +66,19 @@ def symmetric_axis(values: list[float], title: str) -> Axis:
     return Axis(-span, span, title, span / 2)
 
 
+def _pair_row(i: int, r: dict[str, Any]) -> dict[str, Any]:
+    """Where a film pair's row sits and how it is labelled, the same in both remake charts."""
+    return {"y": 34 + i * ROW, "label": f"{r['remake_title']} ({r['remake_year']})",
+            "sub": f"vs {r['original_title']} ({r['original_year']})"}
+
+
 def dumbbell(remakes: list[dict[str, Any]]) -> dict[str, Any]:
     """Original → remake mean rating per film pair, on the 0–100 score axis."""
     axis = Axis(0, 100, "Mean rating of the film, 0–100 (ratings only)", 20)
     rows = []
     for i, r in enumerate(remakes):
         rows.append({
-            "y": 34 + i * ROW,
-            "label": f"{r['remake_title']} ({r['remake_year']})",
-            "sub": f"vs {r['original_title']} ({r['original_year']})",
+            **_pair_row(i, r),
             "x_original": axis.x(r["original_mean"]), "x_remake": axis.x(r["remake_mean"]),
             "original": r["original_mean"], "remake": r["remake_mean"],
             "n": f"n={r['original_n']}/{r['remake_n']}"})
@@ -95,9 +95,7 @@ def difference(remakes: list[dict[str, Any]]) -> dict[str, Any]:
         lo, hi, d = r.get("difference_ci_low"), r.get("difference_ci_high"), r["difference"]
         has_ci = lo is not None and hi is not None
         rows.append({
-            "y": 34 + i * ROW,
-            "label": f"{r['remake_title']} ({r['remake_year']})",
-            "sub": f"vs {r['original_title']} ({r['original_year']})",
+            **_pair_row(i, r),
             "x": axis.x(d), "value": d, "lower": d < 0,
             "x_ci_low": axis.x(lo) if has_ci else None,
             "x_ci_high": axis.x(hi) if has_ci else None,

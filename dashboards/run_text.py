@@ -39,16 +39,8 @@ def counts_phrase(counts: Mapping[str, int], by_reason: Mapping[str, int] | None
 
 def site_lines(crawls: Iterable[Any]) -> list[str]:
     """One log line per site; its numbers add up to the run's summary line."""
-    lines = []
-    for c in crawls:
-        counts = {"discovered": c.discovered,
-                  "fetched": sum(1 for r in c.results if r.status != 304),
-                  "not_modified": sum(1 for r in c.results if r.status == 304)
-                  + c.unchanged_by_lastmod,
-                  "rejected": len(c.rejects)}
-        lines.append(f"{c.site}: " + counts_phrase(counts, reasons(c.rejects),
-                                                   c.unchanged_by_lastmod))
-    return lines
+    return [f"{c.site}: " + counts_phrase(c.counts, reasons(c.rejects), c.unchanged_by_lastmod)
+            for c in crawls]
 
 
 def summary_line(verb: str, run_id: str, counts: Mapping[str, int],

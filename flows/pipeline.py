@@ -141,9 +141,10 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
         snapshot.publish()
     with run.stage("report"):
         report = str(tasks.report_task(Path(snapshot.readable), Path(report_dir)))
-        publish_run_artifacts(run.counts.as_dict(), reasons(run.rejects), remakes)
+        by_reason = reasons(run.rejects)
+        publish_run_artifacts(run.counts.as_dict(), by_reason, remakes)
     total = time.perf_counter() - started
     get_run_logger().info("stages: %s; total %.2f s", ", ".join(
         f"{k} {v:.2f} s" for k, v in run.seconds.items()), total)
     return RunSummary(run.run_id, str(snapshot.path), report, run.counts.as_dict(), remakes,
-                      run.seconds, round(total, 3), reasons(run.rejects))
+                      run.seconds, round(total, 3), by_reason)

@@ -28,6 +28,15 @@ class SiteCrawl:
     rejects: list[Reject] = field(default_factory=list)
 
     @property
+    def counts(self) -> dict[str, int]:
+        """What this site's crawl did, in the run summary's terms: a 304 and a page the
+        sitemap's lastmod let us skip are both "not modified"."""
+        fetched = sum(1 for r in self.results if r.status != 304)
+        return {"discovered": self.discovered, "fetched": fetched,
+                "not_modified": len(self.results) - fetched + self.unchanged_by_lastmod,
+                "rejected": len(self.rejects)}
+
+    @property
     def failed(self) -> bool:
         """Nothing could be read from the site: every request it needed failed (nothing
         fetched, nothing known unchanged, and errors to say why)."""
@@ -44,12 +53,13 @@ def gone_pages(crawls: list[SiteCrawl]) -> list[tuple[str, int]]:
 
 
 def crawl_counts(crawls: list[SiteCrawl]) -> tuple[int, int, int]:
-    """(discovered, fetched with a body, not modified): a 304 and a page the sitemap's
-    lastmod let us skip are both "not modified"."""
-    results = [r for c in crawls for r in c.results]
-    return (sum(c.discovered for c in crawls), sum(1 for r in results if r.status != 304),
-            sum(1 for r in results if r.status == 304)
-            + sum(c.unchanged_by_lastmod for c in crawls))
+    """(discovered, fetched with a body, not modified), summed over the sites."""
+    counts = [c.counts for c in crawls]
+
+    def total(key: str) -> int:
+        return sum(c[key] for c in counts)
+
+    return total("discovered"), total("fetched"), total("not_modified")
 
 
 def fail_if_no_site_was_read(crawls: list[SiteCrawl]) -> None:

@@ -19,16 +19,14 @@ from collections.abc import Callable
 class Deadline:
     """A scheduled cut; `cancel()` when the body arrived in time."""
 
-    __slots__ = ("action", "cancelled", "fired")
+    __slots__ = ("action", "fired")
 
     def __init__(self, action: Callable[[], None]) -> None:
-        self.action: Callable[[], None] | None = action
-        self.cancelled = False
+        self.action: Callable[[], None] | None = action  # None once cancelled
         self.fired = False  # set by the watchdog thread before it cuts (a plain flag: an
         # Event per fetch held a Condition and a lock for the deadline's whole lifetime)
 
     def cancel(self) -> None:
-        self.cancelled = True
         self.action = None  # the entry waits in the heap till its time: hold no response
 
 
@@ -58,7 +56,7 @@ class Watchdog:
     def _run(self) -> None:
         while True:
             with self._wake:
-                while self._heap and self._heap[0][2].cancelled:
+                while self._heap and self._heap[0][2].action is None:
                     heapq.heappop(self._heap)  # answered in time: drop without waiting
                 if not self._heap:
                     self._wake.wait()
@@ -70,7 +68,7 @@ class Watchdog:
                     continue
                 heapq.heappop(self._heap)
             action = deadline.action
-            if not deadline.cancelled and action is not None:
+            if action is not None:
                 deadline.fired = True  # before the cut: the reader's error must see it
                 with contextlib.suppress(Exception):  # one failed cut must not stop the rest
                     action()

@@ -237,7 +237,7 @@ def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
 
 def early(page: ParsedPage, partial: dict[str, Any]) -> Verdict | None:
     """The verdict strong evidence gives before any text is read: schema.org/og:type, or a
-    headline that says what else the page is. `judge` starts with the same checks, so a page
+    headline that says what else the page is. `judge` starts with it, so a page
     rejected here would be rejected there; the cascade skips the text layers for it."""
     verdict, film_typed, _ = _typed(page)
     if verdict is not None or film_typed:
@@ -246,12 +246,10 @@ def early(page: ParsedPage, partial: dict[str, Any]) -> Verdict | None:
 
 
 def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
-    verdict, film_typed, evidence = _typed(page)
-    if verdict is not None:
+    if (verdict := early(page, partial)) is not None:
         return verdict
+    _, film_typed, evidence = _typed(page)
     heads = _headlines(page, partial)
-    if not film_typed and (verdict := _headline_verdict(page, heads)):
-        return verdict
     sections = _sections(page)
     section_kinds = sorted({k for s in sections for k, rx in _SECTION.items() if rx.match(s)})
     film_section = any(_FILM_SECTION.match(s) for s in sections)
