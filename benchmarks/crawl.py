@@ -1,13 +1,17 @@
 """Crawler throughput vs a bare threaded requests loop, on a generated loopback site.
 
     .venv/bin/python benchmarks/crawl.py [--pages 10000] [--concurrency 16] [--server nginx]
+                                         [--rounds 3]
 
 Generates N review pages (~50 KB each) plus a sitemap in a temp dir, serves them from a
 separate process (the demo server: ETag + 304 support), then runs, each in its own process so
 peak RSS is its own: (1) the bare loop: 16 threads doing GET + write to disk; (2) criticdb's
 crawl_site with rate limits off and 16 concurrent requests (robots.txt, scope checks,
 canonical link, gzip'd content-addressed archive); (3) the same crawl again with the stored
-validators (all 304).
+validators (all 304). (1) and (2) run `--rounds` times, alternating which goes first (the
+disk write-back of one step lands on the next), each after flushing dirty pages; the ratio
+reported is the median of the rounds', and each step's CPU time per page is printed beside its
+throughput.
 
 `--server nginx` serves the pages with Debian's nginx (`apt-get install nginx`; ETag and
 Last-Modified on, 4 worker processes) instead of the single-process Python server, so the
@@ -22,6 +26,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -152,6 +157,9 @@ def main() -> None:
     p.add_argument("--server", choices=("python", "nginx"), default="python")
     p.add_argument("--nginx-workers", type=int, default=4,
                    help="nginx worker processes (on 2 cores, 1 leaves the client a core)")
+    p.add_argument("--rounds", type=int, default=3,
+                   help="bare loop and crawler runs, alternating which goes first; the "
+                        "ratio reported is the median of the rounds'")
     a = p.parse_args()
     if a.child:
         if a.child[0] == "serve":
@@ -165,44 +173,58 @@ def main() -> None:
             result = crawler(origin, a.concurrency, Path(work), Path(work) / "priors.json",
                              "/sitemap.xml" if kind == "recrawl-lastmod" else
                              "/sitemap-no-lastmod.xml")
-        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result["peak_rss_mb"] = usage.ru_maxrss / 1024
+        result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
         print(json.dumps(result))
         return
     origin = f"http://127.0.0.1:{a.port}"
+    steps = ["--pages", str(a.pages), "--concurrency", str(a.concurrency), "--child"]
     with tempfile.TemporaryDirectory() as tmp:
         site, bare_out, archive = Path(tmp) / "site", Path(tmp) / "bare", Path(tmp) / "archive"
-        bare_out.mkdir()
         generate(site, a.pages, origin)
         server = start_server(a.server, site, a.port, Path(tmp) / "server", a.nginx_workers)
+        bares, crawls = [], []
         try:
             time.sleep(1.5)
+            for round_ in range(a.rounds):
+                # odd rounds run the crawler first, so neither client always runs second
+                for kind in (("bare", "crawl") if round_ % 2 == 0 else ("crawl", "bare")):
+                    shutil.rmtree(bare_out, ignore_errors=True)  # 500 MB not written back
+                    shutil.rmtree(archive, ignore_errors=True)  # later
+                    (bare_out if kind == "bare" else archive).mkdir()
+                    settle()
+                    res = _child([*steps, kind, origin, str(bare_out if kind == "bare"
+                                                            else archive)])
+                    (bares if kind == "bare" else crawls).append(res)
+            # the crawl's archive is the last step's in even-length runs: crawl once more
+            if a.rounds % 2 == 0:
+                shutil.rmtree(archive)
+                archive.mkdir()
+                _child([*steps, "crawl", origin, str(archive)])
             settle()
-            b = _child(["--pages", str(a.pages), "--concurrency", str(a.concurrency),
-                        "--child", "bare", origin, str(bare_out)])
-            shutil.rmtree(bare_out)  # its 500 MB must not be written back during the crawl
-            settle()
-            c = _child(["--pages", str(a.pages), "--concurrency", str(a.concurrency),
-                        "--child", "crawl", origin, str(archive)])
-            settle()
-            r = _child(["--pages", str(a.pages), "--concurrency", str(a.concurrency),
-                        "--child", "recrawl", origin, str(archive)])
-            m = _child(["--pages", str(a.pages), "--concurrency", str(a.concurrency),
-                        "--child", "recrawl-lastmod", origin, str(archive)])
+            r = _child([*steps, "recrawl", origin, str(archive)])
+            m = _child([*steps, "recrawl-lastmod", origin, str(archive)])
         finally:
             server.terminate()
-    rows = [("bare requests loop", b), ("criticdb crawl", c), ("re-crawl, 304s only", r),
-            ("re-crawl, sitemap lastmod", m)]
     print(f"{a.pages} pages, {a.concurrency} concurrent requests, rate limits off, "
-          f"{a.server} server" + (f" ({a.nginx_workers} workers)" if a.server == "nginx" else ""))
+          f"{a.server} server" + (f" ({a.nginx_workers} workers)" if a.server == "nginx" else "")
+          + f", {a.rounds} round(s)")
+    ratios = [b["seconds"] / c["seconds"] for b, c in zip(bares, crawls, strict=True)]
+    rows = [*((f"bare requests loop #{i + 1}", b) for i, b in enumerate(bares)),
+            *((f"criticdb crawl #{i + 1}", c) for i, c in enumerate(crawls)),
+            ("re-crawl, 304s only", r), ("re-crawl, sitemap lastmod", m)]
     for name, res in rows:
         print(f"{name:26s} {a.pages / res['seconds']:8.0f} pages/s  {res['seconds']:7.2f} s  "
+              f"CPU {res['cpu_seconds'] / a.pages * 1e6:5.0f} µs/page  "
               f"peak RSS {res['peak_rss_mb']:6.0f} MB")
-    print(f"crawler / bare throughput: {b['seconds'] / c['seconds']:.0%}; "
+    c = crawls[-1]
+    print(f"crawler / bare throughput per round: {', '.join(f'{x:.0%}' for x in ratios)}; "
+          f"median {statistics.median(ratios):.0%}; "
           f"re-crawl speed-up: {c['seconds'] / r['seconds']:.1f}x with 304s, "
           f"{c['seconds'] / m['seconds']:.0f}x with sitemap lastmod; crawl fetched "
           f"{c['fetched']}, 304s {r['not_modified']}, skipped by lastmod "
           f"{m['unchanged_by_lastmod']}")
-
 
 if __name__ == "__main__":
     main()

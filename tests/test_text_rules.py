@@ -61,6 +61,14 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
     ("All told, I give it a 7.", {"rating_raw": "7"}),
     ("I would give this film 8/10.", {"rating_raw": "8", "rating_scale": "out_of_10"}),
     ("Je lui donne 7 sur 10.", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    # the scale written out too: "seven out of ten" is how many blogs and columns put it
+    ("All in all, I'd give it a seven out of ten.",
+     {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("Le doy un siete sobre diez.", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("Rating: seven out of ten", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("Our verdict: three and a half out of five.",
+     {"rating_raw": "3.5", "rating_scale": "out_of_5"}),
+    ("Nota: ocho sobre 10.", {"rating_raw": "8", "rating_scale": "out_of_10"}),
     ("I give it two thumbs up.", {}),
     ("I give it a try anyway.", {}),
 ])
@@ -74,6 +82,7 @@ def test_no_rating_invented_from_dates_or_prose() -> None:
     assert rating_in_text("Released 24/7/2021, it ran 7/10 of its length in one car.") == {}
     assert rating_in_text("As noted above, the sequel is worse.") == {}
     assert rating_in_text("Three out of ten people walked out.") == {}
+    assert rating_in_text("Its score: two out of three songs are reprises.") == {}
     assert rating_in_text("IMDb 8.6/10 and a Metacritic score: 71/100.") == {}
 
 

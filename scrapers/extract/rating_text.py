@@ -53,9 +53,17 @@ GIVE = re.compile(
     r"je lui donne|je donne|ich gebe (?:ihm|ihr|dem film)|gli do|dou-lhe)\s+"
     r"(?:a |an |un |una |une |eine |einen |um |uma )?"
     rf"(?P<v>\d{{1,2}}(?:[.,]\d)?|{'|'.join(SCORE_WORDS)})\b"
-    r"(?:\s*(?:/|out of|sobre|von|sur|su)\s*(?P<b>\d{1,3})\b)?"
+    rf"(?:\s*(?:/|out of|sobre|von|sur|su)\s*(?P<b>\d{{1,3}}|{'|'.join(SCORE_WORDS)})\b)?"
     # "two thumbs up", "four stars" (the star rules read those), "a few more minutes"
     r"(?!\s+(?:thumbs?|stars?|estrellas?|étoiles?|sterne|hours?|minutes?|times?|of\b|more))",
+    re.I)
+# "Rating: seven out of ten", "Nota: ocho sobre diez": a label, then the value and the
+# scale both written out (the number-word form of LABELLED_FRACTION; without the label,
+# "three out of ten people" is prose, so the label is required).
+WORD = "|".join(SCORE_WORDS)
+LABELLED_WORD_FRACTION = re.compile(
+    rf"\b{LABEL}\b[^\w★*]{{0,5}}(?:a |an |un |una |une |eine |um |uma )?(?P<v>{WORD})"
+    rf"(?P<h>\s+and\s+a\s+half)?\s+(?:out\s+of|sobre|von|sur|su)\s+(?P<b>{WORD}|\d{{1,3}})\b",
     re.I)
 OTHER_RATERS = re.compile(
     r"\b(?:readers?|audiences?|users?|community|members?|average|avg|visitors?|fans?|"
@@ -87,6 +95,10 @@ def _num(text: str) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+def _word_or_number(text: str) -> str:
+    return str(SCORE_WORDS.get(text.lower(), text))
+
+
 def _fraction(v: str, b: str) -> dict[str, str] | None:
     value, best = float(_num(v)), float(_num(b))
     if not 2 <= best <= 100 or value > best:
@@ -113,6 +125,11 @@ def rating_in_text(text: str) -> dict[str, str]:
         m = LABELLED_FRACTION.match(text, pos)
         if m and not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
             return found
+    if m := _at_labels(LABELLED_WORD_FRACTION, text, labels):
+        value, best = SCORE_WORDS[m["v"].lower()] + (0.5 if m["h"] else 0), _word_or_number(m["b"])
+        # rating scales only: "score: two out of three songs" is a count
+        if best in ("4", "5", "10", "20", "100") and (found := _fraction(str(value), best)):
+            return found
     for m in OUT_OF.finditer(text):
         if not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
             return found
@@ -128,7 +145,7 @@ def rating_in_text(text: str) -> dict[str, str]:
         word = m["v"].lower()
         value = str(SCORE_WORDS[word]) if word in SCORE_WORDS else _num(m["v"])
         if m["b"]:
-            return _fraction(value, m["b"]) or {}
+            return _fraction(value, _word_or_number(m["b"])) or {}
         return {"rating_raw": value}  # no scale stated: the normaliser decides
     if m := _critic_matches(WORD_STARS, text):
         value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)
