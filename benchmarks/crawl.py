@@ -199,7 +199,7 @@ def main() -> None:
                     (bares if kind == "bare" else crawls).append(res)
             # the crawl's archive is the last step's in even-length runs: crawl once more
             if a.rounds % 2 == 0:
-                shutil.rmtree(archive)
+                shutil.rmtree(archive, ignore_errors=True)
                 archive.mkdir()
                 _child([*steps, "crawl", origin, str(archive)])
             settle()
