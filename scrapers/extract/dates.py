@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from htmldate.extractors import try_date_expr
+
 ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 YEAR_ONLY = re.compile(r"^\s*(\d{4})\b")
 
@@ -28,4 +30,28 @@ def year_of(value: object) -> int | None:
         m = YEAR_ONLY.match(value)
         if m and 1870 <= int(m[1]) <= 2100:
             return int(m[1])
+    return None
+
+
+# "8 de dezembro de 2016", "3 di marzo 2019": Romance-language dates join their parts with
+# "de"/"del"/"di"; without them htmldate's fast patterns read the rest (English, French,
+# German month names, numeric forms) without loading dateparser (a second on first use).
+ROMANCE_OF = re.compile(r"(?<=\w)\s+(?:de|del|di)\s+(?=\w)", re.I)
+MIN_DATE = dt.datetime(1990, 1, 1)
+
+
+def written_date(text: object) -> str | None:
+    """An ISO date from a short written date ('May 28, 2024', '28 mai 2024', '3/4/2021'),
+    or None: for a <time> element whose datetime attribute is not ISO 8601 (themes print
+    their display format there)."""
+    if not isinstance(text, str) or not (text := " ".join(text.split())) or len(text) > 60:
+        return None
+    latest = dt.datetime.now() + dt.timedelta(days=2)
+    for candidate in dict.fromkeys((text, ROMANCE_OF.sub(" ", text))):
+        try:
+            found = try_date_expr(candidate, "%Y-%m-%d", False, MIN_DATE, latest)
+        except (ValueError, TypeError, OverflowError):
+            continue
+        if found:
+            return found
     return None

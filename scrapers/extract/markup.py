@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from criticdb.common.bylines import looks_like_name, starts_with_byline, strip_byline
-from criticdb.scrapers.extract.dates import iso_date
+from criticdb.scrapers.extract.dates import iso_date, written_date
 from criticdb.scrapers.extract.page import ParsedPage, element_text
 
 # Class tokens themes give the element holding the author's name (WordPress, Hugo, Jekyll,
@@ -114,12 +114,43 @@ def _critic_url(page: ParsedPage) -> str | None:
     return urljoin(page.url, hrefs[0].strip()) if hrefs and hrefs[0].strip() else None
 
 
+DATES = (f'//time[{_cls("published")}]/@datetime | //time[@datetime]/@datetime'
+         f' | //abbr[{_cls("published")}]/@title')
+
+
+def _headline_entry(page: ParsedPage) -> Any | None:
+    """The hAtom entry (or <article>) that holds the page's headline: an <h1> inside one
+    (a site-name <h1> in the header has none), else the first `entry-title` inside one
+    (widgets mark their posts' titles `entry-title` too, but with <h2>–<h4>)."""
+    for el in page.xpath("//h1") + page.xpath(f'//*[{_cls("entry-title")}]'):
+        for a in el.iterancestors():
+            if a.tag == "article" or "hentry" in _classes(a):
+                return a
+    return None
+
+
+def _entry_published(page: ParsedPage) -> str | None:
+    """hAtom: `published` belongs to its entry. Blog themes repeat the same markup in
+    related-post and recent-post widgets, often before the article in the source, so the
+    date inside the entry that holds the headline comes first; a datetime attribute that is
+    not ISO 8601 (themes print their display format there: '8 de December de 2016') is
+    read as a written date, and so is the element's text."""
+    entry = _headline_entry(page)
+    if entry is None:
+        return None
+    marked = entry.xpath(f'.//time[{_cls("published")}] | .//abbr[{_cls("published")}]')
+    for el in marked + entry.xpath(".//time[@datetime]"):
+        value = el.get("datetime") or el.get("title") or ""
+        if found := iso_date(value) or written_date(value) or written_date(_text(el)):
+            return found
+    return None
+
+
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"critic": _critic(page), "critic_url": _critic_url(page)}
     out["headline"] = next((t for el in page.by_class("entry-title") if (t := _text(el))), None)
-    dates = page.xpath(f'//time[{_cls("published")}]/@datetime | //time[@datetime]/@datetime'
-                       f' | //abbr[{_cls("published")}]/@title')
-    out["published"] = next((d for d in map(iso_date, dates) if d), None)
+    out["published"] = _entry_published(page) or next(
+        (d for d in map(iso_date, page.xpath(DATES)) if d), None)
     content = page.by_class("entry-content")
     out["body_text"] = element_text(content[0]) if content else None
     return {k: v for k, v in out.items() if v}

@@ -1,0 +1,60 @@
+"""The review's own date: hAtom entries, related-post widgets, written dates in <time>."""
+
+from __future__ import annotations
+
+import pytest
+
+from criticdb.scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract.dates import written_date
+
+BODY = ("<p>The film opens on a night ferry and never quite docks. The director keeps the "
+        "camera low, and the cast plays every scene as a stage whisper.</p>") * 3
+
+
+def widget(date: str) -> str:
+    """A related/recent-posts widget as blog themes print it: the same hAtom markup."""
+    return (f'<aside class="widget"><article class="post hentry"><h4 class="entry-title">'
+            f'<a href="/other/">Another post</a></h4><time class="published updated" '
+            f'datetime="{date}T10:27:34">{date}</time></article></aside>')
+
+
+def blog(article_time: str, before: str = "", after: str = "") -> bytes:
+    return (f"<html><head><title>Night Ferry review</title></head><body>{before}"
+            f'<article class="post hentry"><h1 class="entry-title">Night Ferry review</h1>'
+            f'<p class="byline">by <span class="author vcard"><span class="fn">Ana Lima</span>'
+            f'</span> {article_time}</p><div class="entry-content">{BODY}</div></article>'
+            f"{after}</body></html>").encode()
+
+
+def test_the_headline_entry_date_beats_a_widget_before_it() -> None:
+    page = blog('<time class="published" datetime="2016-12-08">8 Dec 2016</time>',
+                before=widget("2017-02-28"))
+    assert extract_review(page, "https://blog.example/night-ferry/").published == "2016-12-08"
+
+
+def test_a_display_format_in_datetime_is_read_as_a_written_date() -> None:
+    """Themes that print their display format into datetime= ('8 de December de 2016'):
+    the entry's own date, not the next widget's machine-readable one."""
+    page = blog('<time class="published" datetime="8 de December de 2016">8 de December de '
+                '2016</time>', after=widget("2017-02-28"))
+    assert extract_review(page, "https://blog.example/night-ferry/").published == "2016-12-08"
+
+
+def test_without_an_entry_the_first_published_date_stands() -> None:
+    page = (f'<html><body><h1>Night Ferry review</h1><time class="published" '
+            f'datetime="2019-03-15">15 March</time>{BODY}</body></html>').encode()
+    assert extract_review(page, "https://blog.example/night-ferry/").published == "2019-03-15"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("May 28, 2024", "2024-05-28"),
+    ("28 mai 2024", "2024-05-28"),
+    ("15. März 2019", "2019-03-15"),
+    ("8 de December de 2016", "2016-12-08"),
+    ("2016-12-08 10:00", "2016-12-08"),
+    ("last Tuesday", None),
+    ("", None),
+    ("x" * 200, None),
+])
+def test_written_dates(text: str, iso: str | None) -> None:
+    assert written_date(text) == iso
