@@ -58,3 +58,14 @@ def test_without_an_entry_the_first_published_date_stands() -> None:
 ])
 def test_written_dates(text: str, iso: str | None) -> None:
     assert written_date(text) == iso
+
+
+def test_an_unmarked_time_in_the_entry_does_not_outrank_the_published_one() -> None:
+    """A comment's <time> inside the article is not the review's date."""
+    page = blog('<span class="date">8 Dec</span>',
+                before='<p class="meta"><time class="published" datetime="2016-12-08">'
+                       '8 Dec</time></p>').replace(
+        b"</div></article>",
+        b'</div><ol class="comments"><li><time datetime="2020-01-02">2 Jan</time></li></ol>'
+        b"</article>")
+    assert extract_review(page, "https://blog.example/night-ferry/").published == "2016-12-08"

@@ -138,8 +138,8 @@ def _entry_published(page: ParsedPage) -> str | None:
     entry = _headline_entry(page)
     if entry is None:
         return None
-    marked = entry.xpath(f'.//time[{_cls("published")}] | .//abbr[{_cls("published")}]')
-    for el in marked + entry.xpath(".//time[@datetime]"):
+    # only dates marked `published`: an unmarked <time> in an article may be a comment's
+    for el in entry.xpath(f'.//time[{_cls("published")}] | .//abbr[{_cls("published")}]'):
         value = el.get("datetime") or el.get("title") or ""
         if found := iso_date(value) or written_date(value) or written_date(_text(el)):
             return found
