@@ -126,3 +126,15 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
 ])
 def test_bylines(byline: str, names: list[str]) -> None:
     assert critic_names(byline) == names
+
+
+@pytest.mark.parametrize("label", [
+    "rating", "Score", "grade", "verdict", "stars", "Puntuación", "valoración", "calificación",
+    "nota final", "Note", "Bewertung", "Wertung", "voto", "giudizio", "avaliação", "cote",
+    "betyg", "karakter", "arvosana", "ocena", "punteggio",
+])
+def test_every_rating_label_is_scanned(label: str) -> None:
+    """The label scan's first-letter lookahead is derived from LABEL: adding a label that
+    starts with a new letter must not make it invisible."""
+    assert rating_in_text(f"All told. {label}: 7/10") == {"rating_raw": "7",
+                                                          "rating_scale": "out_of_10"}

@@ -122,7 +122,7 @@ def _headline_entry(page: ParsedPage) -> Any | None:
     """The hAtom entry (or <article>) that holds the page's headline: an <h1> inside one
     (a site-name <h1> in the header has none), else the first `entry-title` inside one
     (widgets mark their posts' titles `entry-title` too, but with <h2>–<h4>)."""
-    for el in page.xpath("//h1") + page.xpath(f'//*[{_cls("entry-title")}]'):
+    for el in [*page.doc.iter("h1"), *page.by_class("entry-title")]:
         for a in el.iterancestors():
             if a.tag == "article" or "hentry" in _classes(a):
                 return a

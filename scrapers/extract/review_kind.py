@@ -227,10 +227,12 @@ def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
     questions = sum(p.rstrip(" *_").endswith("?") and bool(YOU.search(p)) for p in paragraphs)
     if questions >= 4 and questions >= 0.1 * len(paragraphs):
         return f"{questions} of {len(paragraphs)} paragraphs are questions (an interview)"
+    prose = len(FACT_LABELS.sub("", body).split())
+    if prose >= 200 or says_review:
+        return None  # not a fact sheet, whatever its labels (the page scan is the cost)
     # labels from the whole page (extractors trim fact lines off a body's edges)
     labels = {m.lower() for m in FACT_LABELS.findall(visible_text(page))}
-    prose = len(FACT_LABELS.sub("", body).split())
-    if len(labels) >= 4 and prose < 200 and not says_review:
+    if len(labels) >= 4:
         return f"a fact sheet ({len(labels)} labels, {prose} words) and no review cue"
     return None
 
