@@ -1,4 +1,5 @@
-"""The review's own date: hAtom entries, related-post widgets, written dates in <time>."""
+"""The review's own date and the film year a page files it under: hAtom entries,
+related-post widgets, written dates in <time>, year tags."""
 
 from __future__ import annotations
 
@@ -69,3 +70,28 @@ def test_an_unmarked_time_in_the_entry_does_not_outrank_the_published_one() -> N
         b'</div><ol class="comments"><li><time datetime="2020-01-02">2 Jan</time></li></ol>'
         b"</article>")
     assert extract_review(page, "https://blog.example/night-ferry/").published == "2016-12-08"
+
+
+def tagged(tags: str, published: str) -> bytes:
+    return (f'<html><head><title>Night Ferry</title>{tags}</head><body><article class="hentry">'
+            f'<h1 class="entry-title">Night Ferry</h1><time class="published" '
+            f'datetime="{published}">x</time><div class="entry-content">{BODY}</div>'
+            f"</article></body></html>").encode()
+
+
+@pytest.mark.parametrize(("tags", "published", "year"), [
+    # OpenGraph tags, a year among the genres
+    ("<meta property='article:tag' content='drama'><meta property='article:tag' "
+     "content='1959'>", "2012-06-01", 1959),
+    # WordPress category links and Blogger labels
+    ('<a rel="category tag" href="/c/1974/">1974</a><a rel="tag" href="/t/noir/">noir</a>',
+     "2020-01-05", 1974),
+    # the post's own year (a blog that tags by posting year), or two years: no evidence
+    ("<meta property='article:tag' content='2012'>", "2012-06-01", None),
+    ("<meta property='article:tag' content='1959'><meta property='article:tag' "
+     "content='1961'>", "2012-06-01", None),
+])
+def test_the_film_year_from_a_year_tag(tags: str, published: str, year: int | None) -> None:
+    """Film blogs file reviews under the film's year; the date decides the post's year."""
+    page = tagged(tags, published)
+    assert extract_review(page, "https://blog.example/night-ferry/").film_year == year

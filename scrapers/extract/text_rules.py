@@ -67,6 +67,28 @@ def year_in_text(title: str, text: str) -> int | None:
     return int(m[1]) if m else None
 
 
+YEAR_TAG = re.compile(r"(?:18[89]|19\d|20\d)\d")
+
+
+def year_in_tags(page: ParsedPage, published: str | None) -> int | None:
+    """Film blogs file a review under the film's year beside its genres ('drama', 'war',
+    '1959'): OpenGraph's article:tag, or rel="tag" links (WordPress tags and categories,
+    Blogger labels, Hugo taxonomies); seen as a tag, a WordPress category and a Blogger
+    label on unrelated film blogs. Taken only as the last resort, when exactly one tag is a
+    year and it is before the year the review was posted (a blog that tags posts by the
+    year they were written would give that year, so the post's year or later is no
+    evidence)."""
+    if not published:
+        return None
+    tags = page.strings('//meta[@property="article:tag"]/@content | '
+                        '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]'
+                        '//text()')
+    years = {int(t) for t in (str(tag).strip() for tag in tags) if YEAR_TAG.fullmatch(t)}
+    if len(years) != 1 or (year := years.pop()) >= int(published[:4]):
+        return None
+    return year
+
+
 def date_in_page(page: ParsedPage) -> str | None:
     """Dates written in prose or odd markup ('May 28, 2024', '28 mai 2024', 'Mon May 15th
     2017'): htmldate's extensive search, asked for the original publication date. Runs only
@@ -103,13 +125,15 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
         out["film_title"] = title
         out["headline_year"] = year
         out["title_certainty"] = certainty
+    if not partial.get("published"):
+        out["published"] = date_in_page(page)
     if title and not partial.get("film_year") and not out.get("headline_year"):
         out["film_year"] = (year_in_slug(page.url, title)
                             or year_in_credits(visible_text(page))
                             or year_in_text(title, body)
-                            or year_in_text(title, visible_text(page)))
-    if not partial.get("published"):
-        out["published"] = date_in_page(page)
+                            or year_in_text(title, visible_text(page))
+                            or year_in_tags(page, partial.get("published")
+                                            or out.get("published")))
     out.update(rating_in_text(_rating_text(page)))
     out["remake_of"] = remakes_in_text(body or visible_text(page))
     heads = page.xpath("//title")
