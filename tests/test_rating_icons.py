@@ -1,0 +1,70 @@
+"""Star ratings drawn with icon fonts and sprite classes: small pages written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from criticdb.scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract.page import parse_page
+from criticdb.scrapers.extract.rating_icons import rating_in_icons
+
+BODY = ("<p>The film opens on a night ferry and never quite docks. The director keeps the "
+        "camera low, and the cast plays every scene as a stage whisper.</p>") * 3
+
+
+def icons(*classes: str) -> str:
+    return "".join(f'<i class="{c}"></i> ' for c in classes)
+
+
+def found(markup: str) -> dict[str, str]:
+    html = (f"<html><body><article><h1>Night Ferry review</h1>{markup}{BODY}</article>"
+            f"</body></html>")
+    return rating_in_icons(parse_page(html.encode(), "https://blog.example/night-ferry/"))
+
+
+@pytest.mark.parametrize(("markup", "raw", "scale"), [
+    # Font Awesome 4: full, half, empty
+    ('<div class="review-stars">' + icons("fa fa-star", "fa fa-star", "fa fa-star",
+                                          "fa fa-star-half-o", "fa fa-star-o") + "</div>",
+     "★★★½☆", "out_of_5"),
+    # Font Awesome 6: an outline star is an empty one
+    ('<p class="score">Our rating: ' + icons("fa-solid fa-star", "fa-solid fa-star",
+                                             "fa-regular fa-star", "fa-regular fa-star")
+     + "</p>", "★★☆☆", "out_of_4"),
+    # sprite classes with no empty stars: stars out of 5, the glyphs' convention
+    ('<span class="star-rating">' + icons("icon-star-full", "icon-star-full",
+                                          "icon-star-full", "icon-star-half") + "</span>",
+     "★★★½", "stars"),
+    # Bootstrap Icons
+    ("<div>" + icons("bi bi-star-fill", "bi bi-star-fill", "bi bi-star-fill",
+                     "bi bi-star-fill", "bi bi-star") + "</div>", "★★★★☆", "out_of_5"),
+])
+def test_a_row_of_star_icons_is_the_rating(markup: str, raw: str, scale: str) -> None:
+    assert found(markup) == {"rating_raw": raw, "rating_scale": scale}
+
+
+@pytest.mark.parametrize("markup", [
+    # one icon: a favourite or a social link, not a rating
+    '<a href="https://anilist.example/me" aria-label="list"><i class="fa-solid fa-star"></i></a>',
+    '<span class="badge">' + icons("icon icon-star") + "Editors' pick</span>",
+    # readers' votes and an aggregate, however drawn
+    '<div class="user-rating">' + icons(*["fa fa-star"] * 4, "fa fa-star-o") + "</div>",
+    "<p>Readers: " + icons(*["fa fa-star"] * 3, "fa fa-star-o", "fa fa-star-o") + "</p>",
+    # a related-reviews sidebar with its own stars
+    '<aside><ul><li>Low Tide ' + icons(*["fa fa-star"] * 4, "fa fa-star-o") + "</li></ul></aside>",
+    # stars that are links (a rate-this widget) and an unrated row
+    '<span>' + "".join('<a href="#"><i class="fa fa-star"></i></a>' for _ in range(5))
+    + "</span>",
+    "<div>" + icons(*["fa fa-star-o"] * 5) + "</div>",
+])
+def test_star_icons_that_are_not_the_critics_rating(markup: str) -> None:
+    assert found(markup) == {}
+
+
+def test_the_cascade_scores_an_icon_row() -> None:
+    html = ('<html><body><article class="hentry"><h1 class="entry-title">Night Ferry review'
+            '</h1><div class="entry-content"><div class="verdict">'
+            + icons("fa fa-star", "fa fa-star", "fa fa-star", "fa fa-star-o", "fa fa-star-o")
+            + f"</div>{BODY}</div></article></body></html>")
+    record = extract_review(html.encode(), "https://blog.example/night-ferry-review/")
+    assert (record.rating_raw, record.rating_scale) == ("★★★☆☆", "out_of_5")
