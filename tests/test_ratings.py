@@ -40,6 +40,8 @@ from criticdb.transforms.ratings import LETTER_SCORES, to_score
     ("3 stars", None, 60.0),
     # a bare number with the site's scale
     ("8", "out_of_10", 80.0), ("3 1/2", "out_of_4", 87.5),
+    # a number extraction read as stars ("Rating: 3.5 stars", "four stars")
+    ("3.5", "stars", 70.0), ("4", "stars", 80.0),
 ])
 def test_documented_examples(raw: str, scale: str | None, score: float) -> None:
     assert to_score(raw, scale) == score

@@ -11,6 +11,7 @@ from criticdb.scrapers.extract.text_rules import (
     year_in_text,
 )
 from criticdb.transforms.critics import critic_names
+from criticdb.transforms.ratings import to_score
 
 
 @pytest.mark.parametrize(("headline", "title", "year"), [
@@ -138,3 +139,15 @@ def test_every_rating_label_is_scanned(label: str) -> None:
     starts with a new letter must not make it invisible."""
     assert rating_in_text(f"All told. {label}: 7/10") == {"rating_raw": "7",
                                                           "rating_scale": "out_of_10"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rating: 3.5 stars", "We give it four stars.", "Our verdict: ★★★½", "Rating: 3.5/4",
+    "Grade: B+", "Body Heat (1981) ***½", "We give it four and a half stars out of five.",
+    "Rating: seven out of ten", "3 stars (out of 5)",
+])
+def test_what_extraction_reads_the_normaliser_scores(text: str) -> None:
+    """Every rating the text rules return with a scale has a score: a form one side writes
+    and the other cannot read loses the review's score silently."""
+    found = rating_in_text(text)
+    assert found and 0 <= to_score(found["rating_raw"], found["rating_scale"]) <= 100

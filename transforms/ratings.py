@@ -119,7 +119,9 @@ def to_score(raw: str, scale: str | None = None) -> float:
         worst, best = 0.0, stated
     elif bounds is not None:
         worst, best = bounds
-    elif kind == "stars":
+    elif kind == "stars" or scale == "stars":
+        # "3.5" on the `stars` scale: extraction read "3.5 stars" / "four stars" and kept
+        # the number; stars without a total are out of 5
         worst, best = 0.0, DEFAULT_STAR_SCALE
     else:
         raise RatingError("rating_scale_unknown", f"{raw!r} states no scale")
