@@ -68,3 +68,36 @@ def test_the_cascade_scores_an_icon_row() -> None:
             + f"</div>{BODY}</div></article></body></html>")
     record = extract_review(html.encode(), "https://blog.example/night-ferry-review/")
     assert (record.rating_raw, record.rating_scale) == ("★★★☆☆", "out_of_5")
+
+
+def test_rows_that_disagree_give_no_rating() -> None:
+    """Sub-scores (story, acting) or other films' stars: the critic's own is not knowable."""
+    rows = ("<p>Story " + icons(*["fa fa-star"] * 4, "fa fa-star-o") + "</p><p>Acting "
+            + icons(*["fa fa-star"] * 2, *["fa fa-star-o"] * 3) + "</p>")
+    assert found(rows) == {}
+    same = "<div>" + icons(*["fa fa-star"] * 4, "fa fa-star-o") + "</div>"
+    assert found(same + same) == {"rating_raw": "★★★★☆", "rating_scale": "out_of_5"}
+
+
+@pytest.mark.parametrize(("src", "raw", "scale"), [
+    ("/images/ratings/3.5-stars.png", "3.5", "stars"),
+    ("/img/stars_4.gif", "4", "stars"),
+    ("https://cdn.example/uploads/35stars.jpg?v=2", "3.5", "stars"),
+    ("/r/3-of-5-stars.png", "3", "out_of_5"),
+    ("/r/star_2_5.png", "2.5", "stars"),
+])
+def test_a_star_picture_named_by_its_rating(src: str, raw: str, scale: str) -> None:
+    assert found(f'<p><img src="{src}"></p>') == {"rating_raw": raw, "rating_scale": scale}
+
+
+@pytest.mark.parametrize("src", [
+    "/award5star5star.gif",  # a site award
+    "/img/rockstar4.png", "/img/star-wars-3.jpg", "/img/star-3d.png",  # other words
+    "/img/top-5-stars.png", "/img/user-4-stars.png", "/img/7-stars.png",
+])
+def test_pictures_whose_names_are_not_a_rating(src: str) -> None:
+    assert found(f'<p><img src="{src}"></p>') == {}
+
+
+def test_a_star_picture_in_a_sidebar_is_another_films() -> None:
+    assert found('<div class="sidebar"><img src="/r/4-stars.png"></div>') == {}

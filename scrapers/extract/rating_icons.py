@@ -9,6 +9,12 @@ row counts only when it is at least three icons side by side, outside links, but
 comments, sidebars and navigation, and not labelled as readers', users' or an aggregate's.
 The row is turned into glyphs (★ full, ½ half, ☆ empty) and read like printed glyphs: with
 empty stars the row's length is the scale, without them it is stars out of 5.
+
+Older sites and blogs show the same stars as one picture whose file name says how many
+(`3.5-stars.png`, `stars_4.gif`, `35stars.jpg`, `3-of-5-stars.png`); its alt text, when it
+has one, is read with the page's text. Both shapes follow the same guards, and a page whose
+rows or pictures disagree (sub-scores, other films' stars) gives none: the critic's own
+rating cannot be told from the rest.
 """
 
 from __future__ import annotations
@@ -79,9 +85,53 @@ def _row(parent: Any) -> str:
     return "".join(glyphs)
 
 
+# "3.5-stars", "3_5stars", "35stars", "4-star", "3half-stars"; "stars-4", "star_3_5";
+# "3-of-5-stars", "3outof5stars" (a value 0–5, a half as ".5", "_5", "5" or "half")
+_VALUE = r"(?P<v>[0-5])(?:[._-]?(?P<h>5|half))?"
+_OF = r"(?:[-_]?(?:of|outof|out-of|out_of)[-_]?(?P<b>4|5|10))?"
+IMAGE_NAME = re.compile(
+    rf"(?:^|[-_ ])(?:{_VALUE}{_OF}[-_ ]?stars?(?![a-z])|"
+    r"(?<![a-z])stars?[-_]?(?P<v2>[0-5])(?:[._-]?(?P<h2>5|half))?(?![a-z\d]))", re.I)
+
+
+# stars that are not a film's: site awards and badges ("award5star.gif"), hotels, votes
+NOT_A_RATING = re.compile(r"award|badge|hotel|vote|user|reader|average|avg|top|rank|site",
+                          re.I)
+
+
+def _from_image_name(src: str) -> tuple[float, int | None] | None:
+    name = src.split("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if NOT_A_RATING.search(name) or not (m := IMAGE_NAME.search(name)):
+        return None
+    whole, half = (m["v"], m["h"]) if m["v"] is not None else (m["v2"], m["h2"])
+    value = int(whole) + (0.5 if half else 0.0)
+    best = int(m["b"]) if m["b"] else None
+    if value == 0 or value > (best or 5):
+        return None
+    return value, best
+
+
+def _image_ratings(page: ParsedPage) -> list[dict[str, str]]:
+    found = []
+    for img in page.xpath("//img[contains(translate(@src, 'STAR', 'star'), 'star')]"):
+        if (read := _from_image_name(img.get("src") or "")) and not _elsewhere(img):
+            value, best = read
+            raw = str(int(value)) if value == int(value) else str(value)
+            found.append({"rating_raw": raw,
+                          "rating_scale": f"out_of_{best}" if best else "stars"})
+    return found
+
+
 def rating_in_icons(page: ParsedPage) -> dict[str, str]:
-    """rating_raw (as glyphs) and rating_scale, or {} when no row of star icons stands on
-    the page as the critic's."""
+    """rating_raw and rating_scale from star icons or star pictures, or {} when none, or
+    more than one different, stands on the page as the critic's."""
+    found = _icon_rows(page) or _image_ratings(page)
+    distinct = {(f["rating_raw"], f["rating_scale"]) for f in found}
+    return found[0] if len(distinct) == 1 else {}
+
+
+def _icon_rows(page: ParsedPage) -> list[dict[str, str]]:
+    found = []
     seen: set[int] = set()
     for el in page.xpath("//*[contains(@class, 'star')]"):
         parent = el.getparent()
@@ -105,6 +155,6 @@ def rating_in_icons(page: ParsedPage) -> dict[str, str]:
         scale = f"out_of_{total}" if empty and total in (4, 5, 10) else "stars"
         if empty and scale == "stars":
             continue  # a row of 7 or 3 with empties is not a rating scale
-        return {"rating_raw": "★" * full + ("½" if half else "") + "☆" * empty,
-                "rating_scale": scale}
-    return {}
+        found.append({"rating_raw": "★" * full + ("½" if half else "") + "☆" * empty,
+                      "rating_scale": scale})
+    return found
