@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from criticdb.scrapers.extract.cascade import extract_review
-from criticdb.scrapers.extract.dates import written_date
+from criticdb.scrapers.extract.dates import in_locale, written_date
 
 BODY = ("<p>The film opens on a night ferry and never quite docks. The director keeps the "
         "camera low, and the cast plays every scene as a stage whisper.</p>") * 3
@@ -95,3 +95,33 @@ def test_the_film_year_from_a_year_tag(tags: str, published: str, year: int | No
     """Film blogs file reviews under the film's year; the date decides the post's year."""
     page = tagged(tags, published)
     assert extract_review(page, "https://blog.example/night-ferry/").film_year == year
+
+
+@pytest.mark.parametrize(("lang", "published"), [
+    ("en-US", "2021-03-04"),  # WordPress's default locale: month first
+    ("en-GB", "2021-04-03"),
+    ("fr", "2021-04-03"),
+])
+def test_a_numeric_byline_date_is_read_in_the_pages_locale(lang: str, published: str) -> None:
+    page = (f'<html lang="{lang}"><body><h1>Night Ferry review</h1><p class="meta">Posted on '
+            f"3/4/2021 by Ana Lima</p>{BODY}</body></html>").encode()
+    assert extract_review(page, "https://blog.example/night-ferry/").published == published
+
+
+def test_og_locale_and_a_numeric_time_element() -> None:
+    page = blog('<time class="published" datetime="3/4/2021">3/4/2021</time>').replace(
+        b"<head>", b'<head><meta property="og:locale" content="en_US">')
+    assert extract_review(page, "https://blog.example/night-ferry/").published == "2021-03-04"
+
+
+@pytest.mark.parametrize(("iso", "text", "month_first_page", "meant"), [
+    ("2021-04-03", "Posted 3/4/2021", True, "2021-03-04"),
+    ("2021-04-03", "Posted 03.04.21", True, "2021-03-04"),
+    ("2021-04-03", "Posted 3/4/2021", False, "2021-04-03"),
+    ("2021-12-25", "Posted 12/25/2021", True, "2021-12-25"),  # not ambiguous
+    ("2021-04-03", "April 3, 2021", True, "2021-04-03"),  # not a numeric date
+    ("2021-04-03", "2021-04-03T10:00", True, "2021-04-03"),
+    ("2021-04-04", "4/4/2021", True, "2021-04-04"),
+])
+def test_in_locale(iso: str, text: str, month_first_page: bool, meant: str) -> None:
+    assert in_locale(iso, text, month_first_page) == meant

@@ -55,3 +55,24 @@ def written_date(text: object) -> str | None:
         if found:
             return found
     return None
+
+
+def month_first(lang: str | None) -> bool:
+    """Pages in US English write numeric dates month first (3/4/2021 is 4 March); the rest
+    of the world, and htmldate, read them day first. `lang` is the page's declared locale
+    (`<html lang>`, `og:locale`): WordPress, for one, prints `en-US` by default."""
+    return (lang or "").strip().lower().replace("_", "-") == "en-us"
+
+
+def in_locale(iso: str | None, text: str, month_first_page: bool) -> str | None:
+    """`iso` as the page meant it: on a month-first page, a date htmldate read day first
+    from an ambiguous numeric date in `text` (both parts 12 or less) has them swapped."""
+    if not iso or not month_first_page:
+        return iso
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    if month > 12 or day > 12 or month == day:
+        return iso
+    written = rf"(?<![\d/.-])0?{day}([/.-])0?{month}\1(?:{year}|{year % 100:02d})(?![\d/.-])"
+    if not re.search(written, text):
+        return iso  # not read from a numeric date (ISO markup, "March 4, 2021")
+    return dt.date(year, day, month).isoformat()

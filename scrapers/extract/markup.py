@@ -6,7 +6,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 from criticdb.common.bylines import looks_like_name, starts_with_byline, strip_byline
-from criticdb.scrapers.extract.dates import iso_date, written_date
+from criticdb.scrapers.extract.dates import (
+    in_locale,
+    iso_date,
+    month_first,
+    written_date,
+)
 from criticdb.scrapers.extract.page import ParsedPage, element_text
 
 # Class tokens themes give the element holding the author's name (WordPress, Hugo, Jekyll,
@@ -141,8 +146,10 @@ def _entry_published(page: ParsedPage) -> str | None:
     # only dates marked `published`: an unmarked <time> in an article may be a comment's
     for el in entry.xpath(f'.//time[{_cls("published")}] | .//abbr[{_cls("published")}]'):
         value = el.get("datetime") or el.get("title") or ""
-        if found := iso_date(value) or written_date(value) or written_date(_text(el)):
+        if found := iso_date(value):
             return found
+        if found := written_date(value) or written_date(_text(el)):
+            return in_locale(found, f"{value} {_text(el)}", month_first(page.locale()))
     return None
 
 

@@ -59,6 +59,11 @@ class ParsedPage:
             compiled = _COMPILED[expr] = etree.XPath(expr, smart_strings=False)
         return compiled(self.doc)
 
+    def locale(self) -> str | None:
+        """The locale the page declares: `<html lang>`, else OpenGraph's `og:locale`."""
+        found = self.strings('/html/@lang | //meta[@property="og:locale"]/@content')
+        return str(found[0]) if found else None
+
     def by_class(self, name: str) -> list[Any]:
         """Elements carrying a class token, in document order (one pass builds the index:
         class-matching XPath rescans the whole tree every time)."""

@@ -8,6 +8,7 @@ from typing import Any
 import htmldate
 
 from criticdb.scrapers.extract import titles
+from criticdb.scrapers.extract.dates import in_locale, month_first
 from criticdb.scrapers.extract.page import ParsedPage
 from criticdb.scrapers.extract.rating_icons import rating_in_icons
 from criticdb.scrapers.extract.rating_text import rating_in_text
@@ -101,7 +102,9 @@ def date_in_page(page: ParsedPage) -> str | None:
     except (ValueError, TypeError) as exc:
         page.cache.setdefault("warnings", []).append(f"htmldate: {exc}"[:200])
         return None
-    return found if isinstance(found, str) else None
+    if not isinstance(found, str):
+        return None
+    return in_locale(found, visible_text(page), month_first(page.locale()))
 
 
 def visible_text(page: ParsedPage) -> str:
