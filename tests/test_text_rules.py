@@ -110,6 +110,15 @@ def test_no_rating_invented_from_dates_or_prose() -> None:
     ("Die Neuverfilmung von Das Boot (1981) spielt an Land.", [{"title": "Das Boot",
                                                                "year": 1981}]),
     ("a remake of the film that everyone's parents remember fondly (1984)", []),
+    # the year as a possessive, a descriptive noun, the word for film in Romance languages
+    ("Pollack's remake of 1954's Sabrina keeps the Long Island estate.",
+     [{"title": "Sabrina", "year": 1954}]),
+    ("It is a remake of the 1982 classic The Thing, minus the dread.",
+     [{"title": "The Thing", "year": 1982}]),
+    ("Ce remake du film Les Diaboliques (1955) perd son venin.",
+     [{"title": "Les Diaboliques", "year": 1955}]),
+    ("É um remake do filme Carrie (1976) com celulares.", [{"title": "Carrie", "year": 1976}]),
+    ("a remake of 1980's finest hits", []),
 ])
 def test_remake_phrases(text: str, found: list[dict]) -> None:
     assert remakes_in_text(text) == found

@@ -1,8 +1,9 @@
 """Remake relations stated in review prose: "a remake of X (1976)", "X remakes Y (1977)",
-"based on the 2008 Swedish film X", "the original film, X (1976)", and the same in Spanish,
-Portuguese, French, Italian and German.
+"based on the 2008 Swedish film X", "a remake of 1954's Sabrina", "the original film, X
+(1976)", and the same in Spanish, Portuguese, French, Italian and German.
 
-Only a capitalised title followed by a year in brackets (or preceded by "the <year> film")
+Only a capitalised title followed by a year in brackets (or preceded by "the <year> film"
+or "<year>'s")
 becomes a relation: a phrase that names no film ("a remake of the Spanish thriller") gives
 nothing, so no film is ever created from words that are not a title.
 """
@@ -18,11 +19,15 @@ LEAD = (r"(?:the\s+(?:(?:\d{4}|[A-Z][a-z]+|original|classic|same-titled|eponymou
         rf"{NOUN}s?,?\s+)?")
 REMAKE_WORD = (r"(?:remake|reimagining|re-imagining|remaking|refilmagem|neuverfilmung|"
                r"nueva versión|nouvelle version|rifacimento)")
-OF_WORD = r"(?:of|de|do|da|des|von|di|del|dello)"
+OF_WORD = r"(?:of|de|do|da|des|du|von|di|del|dello)"
+# "remake du film X (1955)", "remake do filme X", "remake de la película X": the word for
+# film between the preposition and the title in the Romance languages
+FILM_WORD = r"(?:(?:la\s+)?(?:film|filme|pel[ií]cula)\s+)?"
 TITLE_CHARS = r"[A-Z0-9¡¿À-Þ][^()]{0,80}?"
 PATTERNS = [
     # "a remake of (the 1928 film) X (1928)", "remake de X (1976)", "Neuverfilmung von X (1999)"
-    re.compile(rf"\b(?i:{REMAKE_WORD})\s+{OF_WORD}\s+{LEAD}(?P<t>{TITLE_CHARS})\s*{YEAR}"),
+    re.compile(rf"\b(?i:{REMAKE_WORD})\s+{OF_WORD}\s+{LEAD}{FILM_WORD}(?P<t>{TITLE_CHARS})"
+               rf"\s*{YEAR}"),
     # "… remakes Dario Argento's Suspiria (1977)", "… is remaking X (1962)"
     re.compile(rf"\b(?:remakes|remade|is remaking)\s+{LEAD}(?P<t>{TITLE_CHARS})\s*{YEAR}"),
     # "the basis for the original film, X (1976)", "unlike the original, X (1976)"
@@ -34,7 +39,13 @@ TITLE_WORDS = rf"{CAP_WORD}(?:\s+(?:(?:of|the|in|a|an|and|de|la|el|del)\s+)*{CAP
 # words; only films, so "based on the novel" never counts.
 BASED_ON = re.compile(
     r"\b(?:based on|remake of|reimagining of) the\s+(?P<y>(?:18|19|20)\d{2})\s+"
-    rf"(?:[A-Z][a-z]+\s+)?(?:film|movie|thriller|picture),?\s+(?P<t>{TITLE_WORDS})")
+    rf"(?:[A-Z][a-z]+\s+)?{NOUN},?\s+(?P<t>{TITLE_WORDS})")
+# "a remake of 1954's Sabrina", "remakes 1977's Suspiria": the year as a possessive, the way
+# English film writing dates a title in passing
+YEAR_POSSESSIVE = re.compile(
+    r"\b(?:remake of|reimagining of|remakes|remade|remaking)\s+(?:the\s+)?"
+    r"(?P<y>(?:18|19|20)\d{2})(?:'s|’s)\s+"
+    rf"(?:(?:[A-Z][a-z]+\s+)?{NOUN}\s+)?(?P<t>{TITLE_WORDS})")
 # "Howard Hawks's Scarface", "Dario Argento's Suspiria": a possessive credit of two or more
 # capitalised words before the title. One word ("Ocean's Eleven", "Schindler's List") and
 # an article first ("The Devil's Advocate") are part of the title.
@@ -58,7 +69,7 @@ def _title(raw: str) -> str | None:
 
 def remakes_in_text(text: str) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
-    for pattern in (*PATTERNS, BASED_ON):
+    for pattern in (*PATTERNS, BASED_ON, YEAR_POSSESSIVE):
         for m in pattern.finditer(text):
             title = _title(m["t"])
             item = {"title": title, "year": int(m["y"])}
