@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from criticdb.scrapers.extract.cascade import extract_review
-from criticdb.scrapers.extract.dates import in_locale, written_date
+from criticdb.scrapers.extract.dates import in_locale, iso_date, written_date
 
 BODY = ("<p>The film opens on a night ferry and never quite docks. The director keeps the "
         "camera low, and the cast plays every scene as a stage whisper.</p>") * 3
@@ -125,3 +125,29 @@ def test_og_locale_and_a_numeric_time_element() -> None:
 ])
 def test_in_locale(iso: str, text: str, month_first_page: bool, meant: str) -> None:
     assert in_locale(iso, text, month_first_page) == meant
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("2022-06-03T10:00:00+02:00", "2022-06-03"),
+    ("0001-01-01T00:00:00Z", None),  # Hugo's zero date for a post without one
+    ("2999-01-01", None),  # a template's placeholder
+    ("1975-03-02", "1975-03-02"),  # an archive's print-era review keeps its date
+])
+def test_iso_dates_a_page_could_carry(value: str, iso: str | None) -> None:
+    assert iso_date(value) == iso
+
+
+def test_a_zero_date_in_json_ld_is_no_date() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": '
+          '"Night Ferry review", "datePublished": "0001-01-01T00:00:00Z"}</script>')
+    page = f"<html><head>{ld}</head><body><h1>Night Ferry review</h1>{BODY}</body></html>"
+    assert extract_review(page.encode(), "https://blog.example/night-ferry/").published is None
+
+
+def test_a_bare_year_is_not_a_publication_date() -> None:
+    """htmldate's extensive search makes "© 2021" or "Night Ferry (2021)" into 1 January."""
+    page = (f"<html><body><h1>Night Ferry review</h1><h3>A review of Night Ferry (2021)</h3>"
+            f"{BODY}<footer>© 2021 The Weekly</footer></body></html>").encode()
+    assert extract_review(page, "https://blog.example/night-ferry/").published is None
+    dated = page.replace(b"<h3>", b"<p>Posted 1 January 2022</p><h3>")
+    assert extract_review(dated, "https://blog.example/night-ferry/").published == "2022-01-01"

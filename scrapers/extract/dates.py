@@ -12,15 +12,21 @@ YEAR_ONLY = re.compile(r"^\s*(\d{4})\b")
 
 
 def iso_date(value: object) -> str | None:
+    """The date of an ISO 8601 string, if it is one a page could have been published on:
+    site generators print their zero date for posts without one (Hugo's
+    `0001-01-01T00:00:00Z`), and a date years ahead is a template's placeholder."""
     if not isinstance(value, str):
         return None
     m = ISO_PREFIX.match(value)
     if not m:
         return None
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        date = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+    if not 1870 <= date.year or date > dt.date.today() + dt.timedelta(days=2):
+        return None
+    return date.isoformat()
 
 
 def year_of(value: object) -> int | None:

@@ -8,7 +8,7 @@ from typing import Any
 import htmldate
 
 from criticdb.scrapers.extract import titles
-from criticdb.scrapers.extract.dates import in_locale, month_first
+from criticdb.scrapers.extract.dates import in_locale, month_first, written_date
 from criticdb.scrapers.extract.page import ParsedPage
 from criticdb.scrapers.extract.rating_icons import rating_in_icons
 from criticdb.scrapers.extract.rating_text import rating_in_text
@@ -104,7 +104,24 @@ def date_in_page(page: ParsedPage) -> str | None:
         return None
     if not isinstance(found, str):
         return None
-    return in_locale(found, visible_text(page), month_first(page.locale()))
+    text = visible_text(page)
+    if found.endswith("-01-01") and not _written_in_full(found, text):
+        # the extensive search turns a bare year ("© 2021", "Night Ferry (2021)") into
+        # 1 January; only a date the page writes in full counts
+        return None
+    return in_locale(found, text, month_first(page.locale()))
+
+
+def _written_in_full(iso: str, text: str) -> bool:
+    """Some place in `text` writes `iso` with its day and month ('1 January 2022',
+    'January 1, 2022', '01/01/2022'), read by the same written-date rule."""
+    for m in re.finditer(rf"(?<!\d){iso[:4]}(?!\d)", text):
+        window = text[max(0, m.start() - 24):m.end()]
+        for start in range(len(window) - 4, -1, -1):  # shortest window first
+            if window[start].isspace() or start == 0:
+                if written_date(window[start:]) == iso:
+                    return True
+    return False
 
 
 def visible_text(page: ParsedPage) -> str:
