@@ -10,7 +10,7 @@ import htmldate
 from criticdb.scrapers.extract import titles
 from criticdb.scrapers.extract.dates import in_locale, month_first, written_date
 from criticdb.scrapers.extract.page import ParsedPage
-from criticdb.scrapers.extract.rating_icons import rating_in_icons
+from criticdb.scrapers.extract.rating_markup import rating_in_markup
 from criticdb.scrapers.extract.rating_text import rating_in_text
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 
@@ -157,7 +157,7 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
                                             or out.get("published")))
     out.update(rating_in_text(_rating_text(page)))
     if not out.get("rating_raw") and not partial.get("rating_raw"):
-        out.update(rating_in_icons(page))  # stars drawn as icons have no text to read
+        out.update(rating_in_markup(page))  # a rating box, star icons or pictures
     out["remake_of"] = remakes_in_text(body or visible_text(page))
     heads = page.xpath("//title")
     if heads and " | " in (t := heads[0].text_content()):

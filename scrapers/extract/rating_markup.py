@@ -1,4 +1,12 @@
-"""A star rating drawn with icons: a row of `<i class="fa fa-star">` elements and the like.
+"""A rating the markup shows without writing it out as a labelled sentence.
+
+A box classed as the rating (`<div class="grade">B-</div>`, `<span class="review-score">
+7.5</span><span>/10</span>`, `class="rating-value"`): review themes and plugins put the
+critic's grade or score in such a box with no "Rating:" label in the text; the class is the
+label. Only short texts that read as a rating count (a letter grade, x/y, a number), never
+in boxes classed or placed as readers', users', averages or sidebars.
+
+Stars drawn with icons: a row of `<i class="fa fa-star">` elements and the like.
 
 Icon fonts and sprite classes are how many review sites and WordPress review plugins draw a
 critic's stars (Font Awesome's `fa-star` / `fa-star-half-o` / `fa-star-o` and their 5–6
@@ -13,8 +21,8 @@ empty stars the row's length is the scale, without them it is stars out of 5.
 Older sites and blogs show the same stars as one picture whose file name says how many
 (`3.5-stars.png`, `stars_4.gif`, `35stars.jpg`, `3-of-5-stars.png`); its alt text, when it
 has one, is read with the page's text. Both shapes follow the same guards, and a page whose
-rows or pictures disagree (sub-scores, other films' stars) gives none: the critic's own
-rating cannot be told from the rest.
+boxes, rows or pictures disagree (sub-scores, other films' stars) gives none: the critic's
+own rating cannot be told from the rest.
 """
 
 from __future__ import annotations
@@ -122,12 +130,69 @@ def _image_ratings(page: ParsedPage) -> list[dict[str, str]]:
     return found
 
 
-def rating_in_icons(page: ParsedPage) -> dict[str, str]:
-    """rating_raw and rating_scale from star icons or star pictures, or {} when none, or
-    more than one different, stands on the page as the critic's."""
-    found = _icon_rows(page) or _image_ratings(page)
-    distinct = {(f["rating_raw"], f["rating_scale"]) for f in found}
-    return found[0] if len(distinct) == 1 else {}
+# class/id tokens naming the rating box: "grade", "rating", "score", "verdict", with a
+# prefix ("review-score", "post-rating") or a suffix ("rating-value", "score_total")
+RATING_BOX = re.compile(r"^(?:[a-z0-9]+[-_]){0,2}(?:grade|rating|score|verdict)"
+                        r"(?:[-_](?:value|number|num|text|box|badge|overall|final|total|big))?$",
+                        re.I)
+LETTER_GRADE = re.compile(r"^(?-i:[A-F])\s?[+\-−–]?$")
+BOX_FRACTION = re.compile(r"^(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out\s+of|of)\s*"
+                          r"(?P<b>\d{1,3})$", re.I)
+BOX_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+MAX_BOX_TEXT = 16
+
+
+def _box_text(el: Any) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _read_box(text: str) -> dict[str, str] | None:
+    if LETTER_GRADE.match(text):
+        grade = re.sub(r"\s", "", text).replace("−", "-").replace("–", "-")
+        return {"rating_raw": grade, "rating_scale": "letter"}
+    if m := BOX_FRACTION.match(text):
+        value, best = float(m["v"].replace(",", ".")), float(m["b"])
+        if 2 <= best <= 100 and value <= best:
+            return {"rating_raw": m["v"].replace(",", "."), "rating_scale":
+                    f"out_of_{int(best)}"}
+        return None
+    if BOX_NUMBER.match(text):
+        return {"rating_raw": text.replace(",", ".")}  # its scale: the site's or learned
+    return None
+
+
+def _rating_boxes(page: ParsedPage) -> list[dict[str, str]]:
+    found = []
+    for el in page.xpath("//*[@class or @id]"):
+        tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if not any(RATING_BOX.match(t) for t in tokens) or ELSEWHERE.search(" ".join(tokens)):
+            continue
+        text = _box_text(el)
+        if not text or len(text) > MAX_BOX_TEXT or _elsewhere(el):
+            continue
+        read = _read_box(text)
+        parent = el.getparent()
+        if read is not None and "rating_scale" not in read and parent is not None:
+            # "7.5" in the box, "/10" beside it: the two together
+            whole = _box_text(parent)
+            if len(whole) <= MAX_BOX_TEXT and (both := _read_box(whole)):
+                read = both
+        if read is not None:
+            found.append(read)
+    return found
+
+
+def rating_in_markup(page: ParsedPage) -> dict[str, str]:
+    """rating_raw (and rating_scale where the page shows one) from a rating box, star icons
+    or star pictures, or {} when none, or more than one different, stands on the page as
+    the critic's."""
+    for found in (_rating_boxes(page), _icon_rows(page), _image_ratings(page)):
+        distinct = {(f["rating_raw"], f.get("rating_scale")) for f in found}
+        if len(distinct) == 1:
+            return found[0]
+        if distinct:
+            return {}
+    return {}
 
 
 def _icon_rows(page: ParsedPage) -> list[dict[str, str]]:

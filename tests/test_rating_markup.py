@@ -1,4 +1,5 @@
-"""Star ratings drawn with icon fonts and sprite classes: small pages written here."""
+"""Ratings the markup shows: rating boxes, star icon rows, star pictures (pages written
+here)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from criticdb.scrapers.extract.cascade import extract_review
 from criticdb.scrapers.extract.page import parse_page
-from criticdb.scrapers.extract.rating_icons import rating_in_icons
+from criticdb.scrapers.extract.rating_markup import rating_in_markup
 
 BODY = ("<p>The film opens on a night ferry and never quite docks. The director keeps the "
         "camera low, and the cast plays every scene as a stage whisper.</p>") * 3
@@ -19,7 +20,7 @@ def icons(*classes: str) -> str:
 def found(markup: str) -> dict[str, str]:
     html = (f"<html><body><article><h1>Night Ferry review</h1>{markup}{BODY}</article>"
             f"</body></html>")
-    return rating_in_icons(parse_page(html.encode(), "https://blog.example/night-ferry/"))
+    return rating_in_markup(parse_page(html.encode(), "https://blog.example/night-ferry/"))
 
 
 @pytest.mark.parametrize(("markup", "raw", "scale"), [
@@ -101,3 +102,29 @@ def test_pictures_whose_names_are_not_a_rating(src: str) -> None:
 
 def test_a_star_picture_in_a_sidebar_is_another_films() -> None:
     assert found('<div class="sidebar"><img src="/r/4-stars.png"></div>') == {}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ('<div class="grade">B-</div>', {"rating_raw": "B-", "rating_scale": "letter"}),
+    ('<div class="review-score"><span class="score-value">7.5</span><span>/10</span></div>',
+     {"rating_raw": "7.5", "rating_scale": "out_of_10"}),
+    ('<p class="rating-box"><span id="verdict">3/4</span></p>',
+     {"rating_raw": "3", "rating_scale": "out_of_4"}),
+    # a number alone: its scale is the site's or learned from the publication's others
+    ('<span class="post-rating">8</span>', {"rating_raw": "8"}),
+])
+def test_a_box_classed_as_the_rating(markup: str, expected: dict[str, str]) -> None:
+    assert found(markup) == expected
+
+
+@pytest.mark.parametrize("markup", [
+    '<div class="user-rating">8.2</div>',  # readers'
+    '<div class="average-score">7.9</div>',
+    '<aside><span class="rating">4/5</span></aside>',  # another film's, in a sidebar
+    '<div class="score">Our team scored a late winner in the second half.</div>',  # prose
+    # sub-scores that disagree
+    '<span class="rating">7</span><span class="rating">9</span>',
+    '<span class="score">1999</span>',  # four digits: a year or a count, not a rating
+])
+def test_boxes_that_are_not_the_critics_rating(markup: str) -> None:
+    assert found(markup) == {}
