@@ -20,6 +20,10 @@ from criticdb.transforms.ratings import to_score
     ("Hard Hit (2021)", "Hard Hit", 2021),
     ("Hard Hit review – a lead foot", "Hard Hit", None),
     ("This week's releases: four films reviewed", None, None),
+    # "review by" and "A review of": the critic's name is not part of the title
+    ("Hard Hit (2021) review by Ana Lima", "Hard Hit", 2021),
+    ("A review of Hard Hit (2021) by Ana Lima", "Hard Hit", 2021),
+    ("A Review of Stand by Me", "Stand by Me", None),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)

@@ -35,9 +35,15 @@ LABEL_WORDS = (
 PREFIX = re.compile(rf"^(?:{LABEL_WORDS})\s*(?:[:\-–—|…]+|\.\.\.)\s*", re.I)
 SUFFIX = re.compile(rf"\s*(?:[:\-–—|]\s*)?\b(?:{LABEL_WORDS})\s*[.!]*$", re.I)
 # "'X' review: a lead foot", "X review — subtitle": the title is what precedes "review".
+# "review by Jane Doe" names the critic after the title (Letterboxd and many group blogs)
+BY_NAME = r"\s+by\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 REVIEW_INFIX = re.compile(
-    r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?(?:review|reaction|recap)\b\s*(?:[-–—:|,]\s*.*)?$",
-    re.I)
+    r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?(?:review|reaction|recap)\b"
+    rf"(?:{BY_NAME}|\s*(?:[-–—:|,]\s*.*)?)$", re.I)
+# "A review of X (2021)", "My review of X by Jane Doe": a sentence-shaped label before the
+# title; the critic's name after it needs two capitalised words ("Stand by Me" stays whole)
+REVIEW_OF = re.compile(r"^(?:a|my|our)\s+(?:film\s+|movie\s+)?review\s+of\s+(?P<t>.+?)"
+                       r"(?:\s+by\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}))?$", re.I)
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
@@ -95,6 +101,8 @@ def clean(text: str) -> tuple[str, int | None, bool]:
     where `matched` says a review pattern or a year confirmed that this is a title."""
     text = " ".join(text.split()).strip(" |-–—:·•")
     matched = False
+    if m := REVIEW_OF.match(text):
+        text, matched = m["t"], True
     for _ in range(2):
         stripped = PREFIX.sub("", text)
         stripped = SUFFIX.sub("", stripped).strip()
