@@ -53,6 +53,8 @@ def test_year_only_next_to_the_title() -> None:
     ("3 stars (out of 5)", "3", "out_of_5"),
     ("Un 5 sobre 10, ni más ni menos.", "5", "out_of_10"),
     ("Body Heat (1981) ***½", "***½", "stars"),
+    ("***1/2 out of ****", "***½", "out_of_4"),
+    ("Rating: ** / *****", "**", "out_of_5"),
     ("We give it four and a half stars out of five.", "4.5", "out_of_5"),
     ("IMDb 8.6 / 10 · Rotten Tomatoes avg. rating 7.7 / 10 · mine: 9 out of 10", "9",
      "out_of_10"),
@@ -157,7 +159,7 @@ def test_every_rating_label_is_scanned(label: str) -> None:
 @pytest.mark.parametrize("text", [
     "Rating: 3.5 stars", "We give it four stars.", "Our verdict: ★★★½", "Rating: 3.5/4",
     "Grade: B+", "Body Heat (1981) ***½", "We give it four and a half stars out of five.",
-    "Rating: seven out of ten", "3 stars (out of 5)",
+    "Rating: seven out of ten", "3 stars (out of 5)", "***1/2 out of ****",
 ])
 def test_what_extraction_reads_the_normaliser_scores(text: str) -> None:
     """Every rating the text rules return with a scale has a score: a form one side writes

@@ -36,6 +36,10 @@ GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
 STARS_AFTER = r"\s*(?P<s>\*{1,5})(?P<h>½|1/2)?(?!\*)"
 YEAR_STARS = re.compile(rf"\((?:18|19|20)\d{{2}}\){STARS_AFTER}")
 LABELLED_ASCII_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—]?{STARS_AFTER}", re.I)
+# "***1/2 out of ****", "** / ****": the scale drawn in stars too (the newspaper film-guide
+# convention review blogs keep; Ebert's and Maltin's guides were out of four)
+ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>½|1/2)?\s*(?:out\s+of|/|of)\s*"
+                            r"(?P<t>\*{2,5})(?!\*)", re.I)
 
 
 def _first_letters(alternation: str) -> str:
@@ -154,6 +158,11 @@ def rating_in_text(text: str) -> dict[str, str]:
         total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
         scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
         return {"rating_raw": m.group(0), "rating_scale": scale}
+    if m := _critic_matches(ASCII_OF_ASCII, text):
+        value = len(m["s"]) + (0.5 if m["h"] else 0)
+        if value <= len(m["t"]):
+            return {"rating_raw": m["s"] + ("½" if m["h"] else ""),
+                    "rating_scale": f"out_of_{len(m['t'])}"}
     if m := _critic_matches(YEAR_STARS, text) or _at_labels(LABELLED_ASCII_STARS, text, labels):
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_STARS, text, labels):
