@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from criticdb.scrapers.extract.cascade import extract_review
 from criticdb.scrapers.extract.rating_text import rating_in_text
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 from criticdb.scrapers.extract.text_rules import (
@@ -166,3 +167,16 @@ def test_what_extraction_reads_the_normaliser_scores(text: str) -> None:
     and the other cannot read loses the review's score silently."""
     found = rating_in_text(text)
     assert found and 0 <= to_score(found["rating_raw"], found["rating_scale"]) <= 100
+
+
+@pytest.mark.parametrize(("head", "critic"), [
+    ('<meta property="og:title" content="A review of Hard Hit (2021) by Ana Lima">', "Ana Lima"),
+    ("<title>Hard Hit (2021) review by Ana Lima • Film Diary</title>", "Ana Lima"),
+    ("<title>Stand by Me review</title>", None),
+    ("<title>A Review of Stand by Me</title>", None),
+])
+def test_a_byline_written_into_the_headline(head: str, critic: str | None) -> None:
+    """Letterboxd-style titles and group blogs put 'review by <name>' in the headline."""
+    body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+    page = f"<html><head>{head}</head><body>{body}</body></html>".encode()
+    assert extract_review(page, "https://diary.example/ana/film/hard-hit/").critic == critic

@@ -146,6 +146,8 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
         out["film_title"] = title
         out["headline_year"] = year
         out["title_certainty"] = certainty
+    if not partial.get("critic"):
+        out["critic"] = titles.critic_in_headlines(page, partial)
     if not partial.get("published"):
         out["published"] = date_in_page(page)
     if title and not partial.get("film_year") and not out.get("headline_year"):

@@ -40,10 +40,13 @@ BY_NAME = r"\s+by\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 REVIEW_INFIX = re.compile(
     r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?(?:review|reaction|recap)\b"
     rf"(?:{BY_NAME}|\s*(?:[-–—:|,]\s*.*)?)$", re.I)
+REVIEW_BY = re.compile(rf"\b(?:review|reviewed|critique|reaction)(?P<n>{BY_NAME})"
+                       r"(?:\s*(?:[|•·\-–—(]|$))", re.I)
 # "A review of X (2021)", "My review of X by Jane Doe": a sentence-shaped label before the
 # title; the critic's name after it needs two capitalised words ("Stand by Me" stays whole)
 REVIEW_OF = re.compile(r"^(?:a|my|our)\s+(?:film\s+|movie\s+)?review\s+of\s+(?P<t>.+?)"
-                       r"(?:\s+by\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}))?$", re.I)
+                       r"(?:\s+by\s+(?P<n>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})))?$",
+                       re.I)
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
@@ -123,7 +126,8 @@ def clean(text: str) -> tuple[str, int | None, bool]:
     return text, year, matched
 
 
-def _raw_headlines(page: ParsedPage, partial: dict[str, Any]) -> list[tuple[str, str]]:
+def raw_headlines(page: ParsedPage, partial: dict[str, Any]) -> list[tuple[str, str]]:
+    """(origin, text) of every headline the page carries, structured ones first."""
     found: list[tuple[str, str]] = []
     if partial.get("headline"):
         found.append(("headline", partial["headline"]))
@@ -193,7 +197,7 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
         seen.add(key)
         out.append(Candidate(text, year, origin, whole, marked))
 
-    for origin, raw in _raw_headlines(page, partial):
+    for origin, raw in raw_headlines(page, partial):
         for m in MARKED.finditer(raw):
             inner = m["a"] or m["b"] or m["c"]
             after = raw[m.end():m.end() + 8]
@@ -283,7 +287,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     """(title, year, confidence in 0..1) or (None, None, 0) when no candidate is credible."""
     if any(w.startswith("jsonld_several_films_reviewed") for w in page.cache.get("warnings", [])):
         return None, None, 0.0
-    heads = _raw_headlines(page, partial)
+    heads = raw_headlines(page, partial)
     if heads and ROUNDUP.search(heads[0][1]):
         return None, None, 0.0
     cands = candidates(page, partial)
@@ -305,3 +309,14 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     year = best.year or next((c.year for c in cands if c.year and
                               fold(best.text) in fold(c.text)), None)
     return best.text, year, (0.9 if not others else 0.6)
+
+
+def critic_in_headlines(page: ParsedPage, partial: dict[str, Any]) -> str | None:
+    """'X (2021) review by Jane Doe • Site', 'A review of X by Jane Doe': a byline written
+    into the headline, where a page shows no other (Letterboxd's titles, group blogs)."""
+    for _, text in raw_headlines(page, partial):
+        if m := REVIEW_BY.search(text):
+            return m["n"].strip()[3:].strip()  # after "by "
+        if (m := REVIEW_OF.match(" ".join(text.split()))) and m["n"]:
+            return m["n"]
+    return None
