@@ -25,6 +25,14 @@ from criticdb.transforms.ratings import to_score
     ("Hard Hit (2021) review by Ana Lima", "Hard Hit", 2021),
     ("A review of Hard Hit (2021) by Ana Lima", "Hard Hit", 2021),
     ("A Review of Stand by Me", "Stand by Me", None),
+    # a review label joined by a preposition, a label after a comma, a director's credit
+    ("Crítica de 'Hard Hit' (2021)", "Hard Hit", 2021),
+    ("Critique du film Hard Hit", "Hard Hit", None),
+    ("Filmkritik zu „Hard Hit“", "Hard Hit", None),
+    ("Recensione del film Hard Hit", "Hard Hit", None),
+    ("Hard Hit, la recensione", "Hard Hit", None),
+    ("Reseña: Hard Hit, de Kim Chang-ju", "Hard Hit", None),
+    ("Crazy, Stupid, Love", "Crazy, Stupid, Love", None),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)

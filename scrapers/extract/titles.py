@@ -33,7 +33,21 @@ LABEL_WORDS = (
     r"j'ai vu|i watched|watched|first look|verdict|capsule|quick take"
 )
 PREFIX = re.compile(rf"^(?:{LABEL_WORDS})\s*(?:[:\-–—|…]+|\.\.\.)\s*", re.I)
-SUFFIX = re.compile(rf"\s*(?:[:\-–—|]\s*)?\b(?:{LABEL_WORDS})\s*[.!]*$", re.I)
+# "Crítica de X", "Critique du film X", "Recensione del film X", "Filmkritik zu X", "Review
+# of the film X": a review label joined to the title by a preposition, as headlines in
+# Spanish, Portuguese, French, Italian and German usually are
+LABEL_OF = re.compile(
+    r"^(?:(?:film|movie)\s+)?(?:crítica|critica|critique|kritik|filmkritik|recensione|"
+    r"recensão|reseña|resenha|review|recension|anmeldelse)\s+(?:de|da|do|del|du|des|di|zu|"
+    r"zum|of|von|af|av)\s+(?:(?:la|le|el|il|o|the|dem)\s+)?"
+    r"(?:(?:film|filme|película|pelicula|movie)\s+)?", re.I)
+# "X, la recensione", "X – the review", "X | Review"
+SUFFIX = re.compile(rf"\s*(?:[:\-–—|,]\s*)?\b(?:(?:la|le|el|il|the|die)\s+)?(?:{LABEL_WORDS})"
+                    r"\s*[.!]*$", re.I)
+# "Roma, de Alfonso Cuarón", "Night Ferry, by Jo Park": the director's credit after a comma
+# (two or more capitalised words, so "Crazy, Stupid, Love" keeps its commas)
+CREDIT_SUFFIX = re.compile(r",\s+(?:de|by|von|di|par|por)\s+"
+                           r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3})\.?$", re.I)
 # "'X' review: a lead foot", "X review — subtitle": the title is what precedes "review".
 # "review by Jane Doe" names the critic after the title (Letterboxd and many group blogs)
 BY_NAME = r"\s+by\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -106,6 +120,10 @@ def clean(text: str) -> tuple[str, int | None, bool]:
     matched = False
     if m := REVIEW_OF.match(text):
         text, matched = m["t"], True
+    elif m := LABEL_OF.match(text):
+        text, matched = text[m.end():], True
+    if m := CREDIT_SUFFIX.search(text):
+        text = text[:m.start()]
     for _ in range(2):
         stripped = PREFIX.sub("", text)
         stripped = SUFFIX.sub("", stripped).strip()
