@@ -18,7 +18,9 @@ PREFIX = re.compile(rf"^\s*(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*:?\s*$)", re.I)
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"
                     r"senior|chief|special to)|[|•·–—]|\bon\s+\w+\s+\d|\bon\s+\d|,\s*\d).*$",
                     re.I)
-SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\by\b|\bet\b|\be\b|&)\s*")
+# "and"/"und"/"et" in any case ("BY ANA LIMA AND JO PARK"); "y" and "e" only in lower case,
+# where a capital is an initial ("Jo Y. Park")
+SPLIT = re.compile(r"\s*(?:,|(?i:\band\b|\bund\b|\bet\b)|\by\b|\be\b|&)\s*")
 # A person's name: 1–5 words of letters (any script), initials and hyphens allowed.
 # (Marks are allowed inside words: Devanagari and other scripts write vowels with them.)
 _WORD = r"[^\W\d_][^\s\d,;:!?()\[\]{}<>\"/|=+*#]*"

@@ -148,6 +148,9 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
     ("Von Uwe Scholz", ["Uwe Scholz"]),
     ("Reviewed by Arwin Bagaslao · 2026-01-03", ["Arwin Bagaslao"]),
     ("Posted on May 28, 2024 by Jane Doe", ["Jane Doe"]),
+    # a byline in capitals names two people, and an initial is not a conjunction
+    ("BY JANE DOE AND SAM ROE", ["Jane Doe", "Sam Roe"]),
+    ("By Jo Y. Park", ["Jo Y. Park"]),
 ])
 def test_bylines(byline: str, names: list[str]) -> None:
     assert critic_names(byline) == names
