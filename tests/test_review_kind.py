@@ -59,6 +59,16 @@ def test_og_type_of_an_album_is_rejected() -> None:
     "Interview: the makers of Night Ferry",
     "2023 in Movies",                       # a year recap
     "7 things about Night Ferry you missed",
+    # this session: the platform after "review", newspapers' book and stage formats,
+    # a new series, podcasts, hands-on product pieces
+    "Night Ferry review (PS5): a slow crossing",
+    "Night Ferry review – Switch",
+    "Night Ferry by Jo Park review – a slow crossing",
+    "Night Ferry, Southbank Centre, review: a slow crossing",
+    "Night Ferry at the Old Vic review",
+    "Night Ferry review: Apple TV+'s new limited series",
+    "Night Ferry podcast review",
+    "Night Ferry e-reader hands-on",
 ])
 def test_headline_cues(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/post/")
@@ -135,3 +145,16 @@ def test_strong_evidence_rejects_before_the_text_is_read() -> None:
     assert "main_text" not in timings and "text" not in timings
     parsed = parse_page(body, "https://tv.example/night-ferry-s2/")
     assert review_kind.judge(parsed, {}, "").evidence == record.kind_evidence
+
+
+@pytest.mark.parametrize("headline", [
+    "Drive My Car review",  # film titles end in any noun
+    "The Grand Budapest Hotel review",
+    "Stand by Me review",  # one capitalised word after "by" is not an author
+    "Crazy, Stupid, Love review",  # commas but no venue
+    "Night at the Museum review",  # "at the" but no venue
+    "Night Ferry review: a bait and switch",  # a word, not the console
+])
+def test_film_headlines_that_look_like_other_kinds(headline: str) -> None:
+    record = extract_review(page(headline), "https://blog.example/post/")
+    assert record.kind == "film_review", record.kind_evidence

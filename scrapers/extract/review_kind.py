@@ -55,17 +55,32 @@ SECTION_KINDS = {
 FILM_SECTIONS = (r"films?|movies?|cinema|kino|cine|filmes?|pel[ií]culas?|movie-reviews?|"
                  r"film-reviews?|filmkritik(?:en)?|critiques?-films?|reviews?|criticas?|"
                  r"kritiken?|rezensionen?|recensioni")
+# stage venues and game platforms, as headlines name them
+VENUES = (r"(?:theat(?:re|er)|playhouse|opera house|vic|barbican|lyceum|palladium|donmar|"
+          r"almeida|coliseum|wigmore hall|royal albert hall|southbank centre)")
+PLATFORMS = (r"ps[345]|ps vita|playstation [345]|xbox(?: one| series [xs])?|nintendo switch|"
+             r"switch|pc|steam deck|3ds|wii u|ios|android")
 HEADLINE_KINDS = {
     "tv": r"\bseason\s+\d+|\bstaffel\s+\d+|\btemporada\s+\d+|\bsaison\s+\d+|\bepisode\b|"
           r"\bs\d{1,2}\s?e\d{1,2}\b|\b\d{1,2}\s?[x×]\s?\d{1,2}\b|\bthe complete season\b|"
-          r"\b(?:tv|web)[- ]series\b|\bminiseries\b",
+          r"\b(?:tv|web)[- ]series\b|\bminiseries\b|"
+          r"\b(?:new|limited|drama|comedy|anthology|docu-?)\s*series\b",
     "music": r"\balbum(?: of the week)?\b|\bmusic review\b|\bep review\b|\btour dates\b|"
              r"\bconcerts?\b|\btickets\b|\bdiscography\b",
     "book": r"\((?:book|livro|livre|libro|buch|novel|roman)\)|\bbook review\b|\bj'ai lu\b|"
-            r"\bi read\b|\bbuchkritik\b|\bnovel\b",
+            r"\bi read\b|\bbuchkritik\b|\bnovel\b|"
+            # "Title by Author review – …": newspapers' book-review headline (two or more
+            # capitalised words for the author, so "Stand by Me review" is not one)
+            r"\bby\s+(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+review\b",
     "theatre": r"\btheat(?:er|re) review\b|\bplay by\b|\bmusical review\b|\bstage review\b|"
-               r"\bon broadway\b",
-    "game": r"\bgame review\b|\b(?:ps[45]|xbox|switch|3ds|wii u|pc)\b.*\breview\b",
+               r"\bon broadway\b|"
+               # "Title, Venue, review" / "Title at the Venue review": a stage venue named
+               rf"(?:,|\bat)\s+(?:the\s+)?[^,]{{0,40}}\b{VENUES}\b[^,]{{0,20}},?\s+review\b",
+    "game": r"\bgame review\b|\b(?:ps[45]|xbox|switch|3ds|wii u|pc)\b.*\breview\b|"
+            # "X review (PS5)", "X review – Switch": the platform after the review
+            rf"\((?:{PLATFORMS})(?:\s*/\s*(?:{PLATFORMS}))*\)|\breview\s*[-–—|:]\s*(?:{PLATFORMS})\s*$",
+    # podcasts and audiobooks are reviewed with film words ("episode", "cast") but are not films
+    "audio": r"\bpodcast\b|\baudiobook\b|\bradio play\b",
     "news": r"\bbox office\b|\binterview\b|\bentrevista\b|\btrailer\b|\bteaser\b|"
             r"\bline-?up\b|\bin competition\b|\ben competencia\b|\bawards?\b|\boscars?\b|"
             r"\byear in review\b|\bannounce[sd]?\b|\btop \d+\b|"
@@ -76,7 +91,9 @@ HEADLINE_KINDS = {
             r"^(?:my\s+)?(?:19|20)\d{2}\s+in\s+(?:movies|films?|cinema)\b|"
             r"\bmy year in (?:movies|films?)\b",
     # shop pages: "[DVD] online at …", "(Widescreen Version)"
-    "product": r"\[(?:dvd|blu-ray|vhs|4k)\]|\bonline at\b|\bbuy\b|\(widescreen version\)",
+    "product": r"\[(?:dvd|blu-ray|vhs|4k)\]|\bonline at\b|\bbuy\b|\(widescreen version\)|"
+               # not "<noun> review": film titles end in any noun ("Drive My Car review")
+               r"\bhands-on\b|\bunboxing\b",
     # database and aggregator title pages: "Movie Reviews, Pictures", "Cast & Crew"
     "database": r"\b(?:movie|film) reviews, |\breviews, (?:pictures|trailers|photos)\b|"
                 r"\bcast (?:&|and) crew\b|\bplot summary\b|\bshowtimes\b|\bfull credits\b",
