@@ -158,3 +158,38 @@ def test_strong_evidence_rejects_before_the_text_is_read() -> None:
 def test_film_headlines_that_look_like_other_kinds(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/post/")
     assert record.kind == "film_review", record.kind_evidence
+
+
+def _ld_page(obj: dict) -> bytes:
+    return page("Night Ferry", head=ld(obj))
+
+
+def test_a_film_node_carrying_its_one_review() -> None:
+    """`Movie.review` as film-page plugins write it: the review of that film."""
+    record = extract_review(_ld_page({
+        "@context": "https://schema.org", "@type": "Movie", "name": "Night Ferry",
+        "dateCreated": "2021-01-01", "review": {
+            "@type": "Review", "author": {"@type": "Person", "name": "Ana Lima"},
+            "reviewRating": {"@type": "Rating", "ratingValue": 3, "bestRating": 4}}}),
+        "https://blog.example/night-ferry/")
+    assert (record.film_title, record.film_year, record.critic) == ("Night Ferry", 2021,
+                                                                    "Ana Lima")
+    assert (record.rating_raw, record.rating_scale) == ("3", "out_of_4")
+
+
+def test_a_film_node_with_many_reviews_is_readers() -> None:
+    reviews = [{"@type": "Review", "author": {"@type": "Person", "name": f"Reader {i}"},
+                "reviewRating": {"ratingValue": i, "bestRating": 5}} for i in (2, 4)]
+    record = extract_review(_ld_page({"@context": "https://schema.org", "@type": "Movie",
+                                      "name": "Night Ferry", "review": reviews}),
+                            "https://blog.example/night-ferry/")
+    assert record.critic is None and record.rating_raw is None
+
+
+def test_a_rating_value_with_its_scale_in_the_string() -> None:
+    record = extract_review(_ld_page({
+        "@context": "https://schema.org", "@type": "Review",
+        "itemReviewed": {"@type": "Movie", "name": "Night Ferry"},
+        "reviewRating": {"@type": "Rating", "ratingValue": "4.5/5"}}),
+        "https://blog.example/night-ferry/")
+    assert (record.rating_raw, record.rating_scale) == ("4.5", "out_of_5")

@@ -95,6 +95,21 @@ def _named_on_page(page: ParsedPage, name: str | None) -> bool:
     return " ".join(name.split()).casefold() in text
 
 
+def _nested_reviews(graph: _Graph) -> list[dict]:
+    """A film node carrying its one review (`Movie.review`), as film-page plugins write it:
+    that review, reviewing that film. A film with several reviews is a database or
+    aggregator page whose reviews are readers', so none is taken."""
+    found = []
+    for film in (n for n in graph.nodes if types_of(n) & FILM_TYPES):
+        attached = film.get("review")
+        attached = attached if isinstance(attached, list) else [attached]
+        if len(attached) != 1 or not isinstance(review := graph.deref(attached[0]), dict):
+            continue
+        if types_of(review) & REVIEW_TYPES or not types_of(review):
+            found.append({**review, "itemReviewed": review.get("itemReviewed") or film})
+    return found
+
+
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
     return review_fields(page, nodes(page))
 
@@ -103,6 +118,8 @@ def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
     """Review fields from schema.org nodes (JSON-LD, or RDFa converted to the same shape)."""
     graph = _Graph(found)
     reviews = [n for n in graph.nodes if types_of(n) & REVIEW_TYPES]
+    if not reviews:
+        reviews = _nested_reviews(graph)
     films = {graph.name(graph.deref(r.get("itemReviewed"))) for r in reviews}
     if len(films) > 1:
         # A double bill: choosing one film would misattribute the rating and the text.

@@ -24,6 +24,8 @@ def _fmt(x: float) -> str:
 
 def schema_rating(value: Any, best: Any, worst: Any) -> dict[str, str]:
     """Empty when ratingValue is absent or not a number; the scale is never guessed here."""
+    if isinstance(value, str) and value.count("/") == 1 and best is None:
+        value, best = value.split("/")  # "4.5/5": some plugins write the scale in the value
     v = _number(value)
     if v is None:
         return {}
