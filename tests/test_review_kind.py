@@ -69,6 +69,14 @@ def test_og_type_of_an_album_is_rejected() -> None:
     "Night Ferry review: Apple TV+'s new limited series",
     "Night Ferry podcast review",
     "Night Ferry e-reader hands-on",
+    # a review label, a preposition and what is reviewed, in the corpus's Romance languages
+    "Crítica da série Night Ferry",
+    "Critique du livre Night Ferry",
+    "Recensione del disco Night Ferry",
+    "Crítica de la obra Night Ferry",
+    "Critique du jeu Night Ferry",
+    "Night Ferry (série Netflix) : critique",
+    "Serienkritik: Night Ferry",
 ])
 def test_headline_cues(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/post/")
@@ -154,6 +162,8 @@ def test_strong_evidence_rejects_before_the_text_is_read() -> None:
     "Crazy, Stupid, Love review",  # commas but no venue
     "Night at the Museum review",  # "at the" but no venue
     "Night Ferry review: a bait and switch",  # a word, not the console
+    "Review of The Game",  # Fincher's film, not a video game
+    "Crítica de la película Night Ferry",
 ])
 def test_film_headlines_that_look_like_other_kinds(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/post/")

@@ -60,25 +60,42 @@ VENUES = (r"(?:theat(?:re|er)|playhouse|opera house|vic|barbican|lyceum|palladiu
           r"almeida|coliseum|wigmore hall|royal albert hall|southbank centre)")
 PLATFORMS = (r"ps[345]|ps vita|playstation [345]|xbox(?: one| series [xs])?|nintendo switch|"
              r"switch|pc|steam deck|3ds|wii u|ios|android")
+
+
+def _review_of(nouns: str) -> str:
+    """"Crítica da série X", "Critique du livre X", "Recensione del disco X": a review label,
+    a preposition, then the word for what is reviewed, the usual Romance-language headline.
+    (Not English nouns: "Review of The Game" is a film's.)"""
+    return (r"\b(?:crítica|critica|critique|recensione|reseña|resenha|review)\s+"
+            r"(?:de|da|do|das|dos|del|della|dello|des|du|of)\s+"
+            r"(?:(?:la|el|o|a|il|lo|the)\s+|l['’])?" rf"(?:{nouns})\b")
+
+
 HEADLINE_KINDS = {
     "tv": r"\bseason\s+\d+|\bstaffel\s+\d+|\btemporada\s+\d+|\bsaison\s+\d+|\bepisode\b|"
           r"\bs\d{1,2}\s?e\d{1,2}\b|\b\d{1,2}\s?[x×]\s?\d{1,2}\b|\bthe complete season\b|"
           r"\b(?:tv|web)[- ]series\b|\bminiseries\b|"
-          r"\b(?:new|limited|drama|comedy|anthology|docu-?)\s*series\b",
+          r"\b(?:new|limited|drama|comedy|anthology|docu-?)\s*series\b|\bserienkritik\b|"
+          r"\((?:s[ée]rie|serie|series|miniseries)\b[^)]*\)|"
+          + _review_of(r"s[ée]ries?|serie|minis[ée]rie|temporada|saison|stagione|novela"),
     "music": r"\balbum(?: of the week)?\b|\bmusic review\b|\bep review\b|\btour dates\b|"
-             r"\bconcerts?\b|\btickets\b|\bdiscography\b",
+             r"\bconcerts?\b|\btickets\b|\bdiscography\b|"
+             + _review_of(r"disco|álbum|album|disque|concerto|concierto"),
     "book": r"\((?:book|livro|livre|libro|buch|novel|roman)\)|\bbook review\b|\bj'ai lu\b|"
             r"\bi read\b|\bbuchkritik\b|\bnovel\b|"
             # "Title by Author review – …": newspapers' book-review headline (two or more
             # capitalised words for the author, so "Stand by Me review" is not one)
-            r"\bby\s+(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+review\b",
+            r"\bby\s+(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+review\b|"
+            + _review_of(r"livros?|libros?|livres?|romance|roman|novela|romanzo|buch"),
     "theatre": r"\btheat(?:er|re) review\b|\bplay by\b|\bmusical review\b|\bstage review\b|"
                r"\bon broadway\b|"
                # "Title, Venue, review" / "Title at the Venue review": a stage venue named
-               rf"(?:,|\bat)\s+(?:the\s+)?[^,]{{0,40}}\b{VENUES}\b[^,]{{0,20}},?\s+review\b",
+               rf"(?:,|\bat)\s+(?:the\s+)?[^,]{{0,40}}\b{VENUES}\b[^,]{{0,20}},?\s+review\b|"
+               r"\btheaterkritik\b|" + _review_of(r"obra|pièce|pe[çc]a|spettacolo"),
     "game": r"\bgame review\b|\b(?:ps[45]|xbox|switch|3ds|wii u|pc)\b.*\breview\b|"
             # "X review (PS5)", "X review – Switch": the platform after the review
-            rf"\((?:{PLATFORMS})(?:\s*/\s*(?:{PLATFORMS}))*\)|\breview\s*[-–—|:]\s*(?:{PLATFORMS})\s*$",
+            rf"\((?:{PLATFORMS})(?:\s*/\s*(?:{PLATFORMS}))*\)|\breview\s*[-–—|:]\s*(?:{PLATFORMS})\s*$|"
+            + _review_of(r"jogo|juego|jeu|gioco|videojuego|videogioco"),
     # podcasts and audiobooks are reviewed with film words ("episode", "cast") but are not films
     "audio": r"\bpodcast\b|\baudiobook\b|\bradio play\b",
     "news": r"\bbox office\b|\binterview\b|\bentrevista\b|\btrailer\b|\bteaser\b|"
