@@ -85,6 +85,14 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
     ("Our verdict: three and a half out of five.",
      {"rating_raw": "3.5", "rating_scale": "out_of_5"}),
     ("Nota: ocho sobre 10.", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    # a labelled number standing alone; a fraction marked as stars needs no label
+    ("Voto: 7,5", {"rating_raw": "7.5"}),
+    ("Stars: 3", {"rating_raw": "3", "rating_scale": "stars"}),
+    ("Night Ferry 4/5 ★", {"rating_raw": "4", "rating_scale": "out_of_5"}),
+    # not ratings: an age rating, a note, a lone decorative star
+    ("Rating: 18+ for violence", {}),
+    ("Note: 2 of the scenes were cut.", {}),
+    ("★ Editor's pick", {}),
     ("I give it two thumbs up.", {}),
     ("I give it a try anyway.", {}),
 ])

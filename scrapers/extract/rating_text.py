@@ -31,7 +31,16 @@ OUT_OF = re.compile(
     rf"(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
     rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])", re.I)
 LABELLED_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—=]?\s*(?P<v>{NUM}){HALF}\s+{UNIT}\b", re.I)
-GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)")
+# a lone ★ is decoration ("★ Editor's pick", "4/5 ★"); a rating has two symbols or a half
+GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)(?<!(?<![★☆])★)")
+# "4/5 ★", "3.5/5 stars": a fraction marked as stars needs no label
+FRACTION_STARS = re.compile(rf"(?<![\w.,/])(?P<v>{NUM})\s*/\s*(?P<b>{NUM})\s*(?:[★☆]|{UNIT}\b)",
+                            re.I)
+# "Rating: 8", "Voto: 7,5", "Stars: 3": a labelled number standing alone (not "18+", not
+# "2 hours"); its scale is the site's or learned, except after "stars"
+LABELLED_NUMBER = re.compile(
+    rf"\b(?P<l>{LABEL})\s*[:=]\s*(?P<v>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?=\s*(?:$|[.;!|)\]]|\n))",
+    re.I)
 # "Some Film (1979) ***½" or "Rating: ***": ASCII stars after a year or a label.
 STARS_AFTER = r"\s*(?P<s>\*{1,5})(?P<h>½|1/2)?(?!\*)"
 YEAR_STARS = re.compile(rf"\((?:18|19|20)\d{{2}}\){STARS_AFTER}")
@@ -154,6 +163,9 @@ def rating_in_text(text: str) -> dict[str, str]:
     for m in OUT_OF.finditer(text):
         if not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
             return found
+    for m in FRACTION_STARS.finditer(text):
+        if not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
+            return found
     if m := _critic_matches(GLYPHS, text):
         total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
         scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
@@ -167,6 +179,9 @@ def rating_in_text(text: str) -> dict[str, str]:
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_STARS, text, labels):
         return {"rating_raw": _num(m["v"]), "rating_scale": "stars"}
+    if m := _at_labels(LABELLED_NUMBER, text, labels):
+        found = {"rating_raw": _num(m["v"])}
+        return found | {"rating_scale": "stars"} if m["l"].lower() == "stars" else found
     if m := _critic_matches(GIVE, text):
         word = m["v"].lower()
         value = str(SCORE_WORDS[word]) if word in SCORE_WORDS else _num(m["v"])
