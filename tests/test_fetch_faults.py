@@ -117,7 +117,10 @@ def test_rate_limit_per_host_and_hosts_in_parallel() -> None:
         assert all(b - a >= delay * 0.95 for a, b in zip(times, times[1:], strict=False))
     spans = [(min(t for t, _ in log), max(t for t, _ in log)) for log in logs]
     assert max(s for s, _ in spans) < min(e for _, e in spans)  # hosts overlap in time
-    assert one_host / five_hosts > 2.5, (one_host, five_hosts)
+    # Ideal ratio ~3 (12 vs 4 spaced requests); crawling the hosts one after another would
+    # give ~0.6. 2.0 leaves room for fixed start-up costs on a busy machine (2.47 was seen
+    # once at a 2.5 threshold), and still fails if hosts are not crawled in parallel.
+    assert one_host / five_hosts > 2.0, (one_host, five_hosts)
 
 
 def test_the_archive_keeps_response_headers_beside_each_body(tmp_path: Path) -> None:
