@@ -21,17 +21,23 @@ def _urlset(start: int, stop: int, origin: str = ORIGIN) -> bytes:
             + "</urlset>").encode()
 
 
-def test_a_big_gzipped_sitemap_index_is_read_past_the_page_cap(tmp_path: Path) -> None:
+def _site_with_index(tmp_path: Path, *children: str) -> Path:
+    """A site folder with robots.txt and a sitemap index listing `children` (paths)."""
     root = tmp_path / "site"
     root.mkdir()
     (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<sitemap><loc>{ORIGIN}/{c}</loc></sitemap>" for c in children)
+        + "</sitemapindex>")
+    return root
+
+
+def test_a_big_gzipped_sitemap_index_is_read_past_the_page_cap(tmp_path: Path) -> None:
+    root = _site_with_index(tmp_path, "part1.xml", "part2.xml.gz")
     first = _urlset(0, N // 2)
     assert len(first) > 3 * 1024 * 1024  # bigger than the page cap used below
     (root / "part1.xml").write_bytes(first)
-    (root / "sitemap.xml").write_text(
-        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f"<sitemap><loc>{ORIGIN}/part1.xml</loc></sitemap>"
-        f"<sitemap><loc>{ORIGIN}/part2.xml.gz</loc></sitemap></sitemapindex>")
     with DemoServer({"big": (root, ORIGIN, 0)}) as server:
         origin = server.sites["big"].origin
         # gzip'd bytes are not rewritten by the server: written with the real origin
@@ -46,14 +52,8 @@ def test_a_big_gzipped_sitemap_index_is_read_past_the_page_cap(tmp_path: Path) -
 def test_one_broken_child_sitemap_loses_only_its_own_urls(tmp_path: Path) -> None:
     """Discovery streams entries as they are parsed: a child that 404s is a reject, and the
     URLs its siblings listed before it are still crawled."""
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    root = _site_with_index(tmp_path, "part1.xml", "missing.xml")
     (root / "part1.xml").write_bytes(_urlset(0, 5))
-    (root / "sitemap.xml").write_text(
-        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f"<sitemap><loc>{ORIGIN}/part1.xml</loc></sitemap>"
-        f"<sitemap><loc>{ORIGIN}/missing.xml</loc></sitemap></sitemapindex>")
     with DemoServer({"big": (root, ORIGIN, 0)}) as server:
         origin = server.sites["big"].origin
         site = Site("Big", origin + "/", (Source("sitemap", "/sitemap.xml"),), "^/reviews/")

@@ -31,6 +31,13 @@ import re
 from typing import Any
 
 from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.rating_text import (
+    AGGREGATOR_NAMES,
+    RATER_WORDS,
+    fraction,
+    letter_grade,
+    plain_number,
+)
 
 ICON_TAGS = ("i", "span", "svg", "em", "li", "div")
 # class tokens, matched whole
@@ -49,9 +56,7 @@ ELSEWHERE = re.compile(r"sidebar|widget|related|comment|footer|(?<![a-z])nav|men
                        r"user|reader|visitor|audience|community|average|vote|rate-?this",
                        re.I)
 # a label beside the row that gives the stars to someone else
-OTHERS = re.compile(r"\b(?:readers?|audiences?|users?|community|members?|average|avg|"
-                    r"visitors?|fans?|viewers?|public|imdb|tomatometer|metascore|letterboxd)\b",
-                    re.I)
+OTHERS = re.compile(rf"\b(?:{RATER_WORDS}|{AGGREGATOR_NAMES})\b", re.I)
 MIN_ICONS = 3
 
 
@@ -124,8 +129,7 @@ def _image_ratings(page: ParsedPage) -> list[dict[str, str]]:
     for img in page.xpath("//img[contains(translate(@src, 'STAR', 'star'), 'star')]"):
         if (read := _from_image_name(img.get("src") or "")) and not _elsewhere(img):
             value, best = read
-            raw = str(int(value)) if value == int(value) else str(value)
-            found.append({"rating_raw": raw,
+            found.append({"rating_raw": plain_number(str(value)),
                           "rating_scale": f"out_of_{best}" if best else "stars"})
     return found
 
@@ -148,16 +152,11 @@ def _box_text(el: Any) -> str:
 
 def _read_box(text: str) -> dict[str, str] | None:
     if LETTER_GRADE.match(text):
-        grade = re.sub(r"\s", "", text).replace("−", "-").replace("–", "-")
-        return {"rating_raw": grade, "rating_scale": "letter"}
+        return {"rating_raw": letter_grade(text), "rating_scale": "letter"}
     if m := BOX_FRACTION.match(text):
-        value, best = float(m["v"].replace(",", ".")), float(m["b"])
-        if 2 <= best <= 100 and value <= best:
-            return {"rating_raw": m["v"].replace(",", "."), "rating_scale":
-                    f"out_of_{int(best)}"}
-        return None
+        return fraction(m["v"], m["b"])
     if BOX_NUMBER.match(text):
-        return {"rating_raw": text.replace(",", ".")}  # its scale: the site's or learned
+        return {"rating_raw": plain_number(text)}  # its scale: the site's or learned
     return None
 
 

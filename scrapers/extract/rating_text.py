@@ -95,15 +95,17 @@ LABELLED_WORD_FRACTION = re.compile(
     rf"\b{LABEL}\b[^\w★*]{{0,5}}(?:a |an |un |una |une |eine |um |uma )?(?P<v>{WORD})"
     rf"(?P<h>\s+and\s+a\s+half)?\s+(?:out\s+of|sobre|von|sur|su)\s+(?P<b>{WORD}|\d{{1,3}})\b",
     re.I)
+# Whose score it is when it is not the critic's (also read by rating_markup's labels)
+RATER_WORDS = (r"readers?|audiences?|users?|community|members?|average|avg|visitors?|fans?|"
+               r"viewers?|public|tomatometer|metascore")
+AGGREGATOR_NAMES = (r"imdb|rotten\s+tomatoes|metacritic|letterboxd|filmaffinity|mubi|douban|"
+                    r"kinopoisk|tmdb")
 OTHER_RATERS = re.compile(
-    r"\b(?:readers?|audiences?|users?|community|members?|average|avg|visitors?|fans?|"
-    r"viewers?|public|tomatometer|metascore)\b(?:[^.!?]|(?<=[a-z])\.(?=\s*(?:[a-z0-9]|$))){0,35}$",
-    re.I)
+    rf"\b(?:{RATER_WORDS})\b(?:[^.!?]|(?<=[a-z])\.(?=\s*(?:[a-z0-9]|$))){{0,35}}$", re.I)
 # An aggregator's name right before the number ("IMDb 8.6/10", "Metacritic: 71/100"); a
 # navigation link named "Letterboxd" further up is not an attribution.
 AGGREGATORS = re.compile(
-    r"\b(?:imdb|rotten\s+tomatoes|metacritic|letterboxd|filmaffinity|mubi|douban|kinopoisk|"
-    r"tmdb)\b[\s:\-–—]*(?:(?:user\s+)?(?:rating|score)[\s:\-–—]*)?$", re.I)
+    rf"\b(?:{AGGREGATOR_NAMES})\b[\s:\-–—]*(?:(?:user\s+)?(?:rating|score)[\s:\-–—]*)?$", re.I)
 
 
 def _others(text: str, start: int) -> bool:
@@ -119,7 +121,13 @@ def _critic_matches(pattern: re.Pattern[str], text: str) -> re.Match[str] | None
     return None
 
 
-def _num(text: str) -> str:
+def letter_grade(text: str) -> str:
+    """'b +' / 'B−' → 'B+' / 'B-'."""
+    return re.sub(r"\s", "", text).replace("−", "-").replace("–", "-").upper()
+
+
+def plain_number(text: str) -> str:
+    """'3,5' / '3½' / '8.0' → '3.5' / '3.5' / '8'."""
     text = text.replace(",", ".").replace("½", ".5")
     value = float(text)
     return str(int(value)) if value == int(value) else str(value)
@@ -129,11 +137,12 @@ def _word_or_number(text: str) -> str:
     return str(SCORE_WORDS.get(text.lower(), text))
 
 
-def _fraction(v: str, b: str) -> dict[str, str] | None:
-    value, best = float(_num(v)), float(_num(b))
+def fraction(v: str, b: str) -> dict[str, str] | None:
+    """'7.5' of '10' → rating_raw and rating_scale, or None for no rating's scale."""
+    value, best = float(plain_number(v)), float(plain_number(b))
     if not 2 <= best <= 100 or value > best:
         return None  # "10/4" is a date or a score line, not a rating
-    return {"rating_raw": _num(v), "rating_scale": f"out_of_{_num(b)}"}
+    return {"rating_raw": plain_number(v), "rating_scale": f"out_of_{plain_number(b)}"}
 
 
 def _at_labels(pattern: re.Pattern[str], text: str, labels: list[int]) -> re.Match[str] | None:
@@ -149,22 +158,21 @@ def rating_in_text(text: str) -> dict[str, str]:
     labels = [m.start() for m in LABELS.finditer(text)]
     for pattern in (GRADE_LETTER, LABELLED_LETTER):
         if m := _at_labels(pattern, text, labels):
-            grade = re.sub(r"\s", "", m["g"]).replace("−", "-").replace("–", "-").upper()
-            return {"rating_raw": grade, "rating_scale": "letter"}
+            return {"rating_raw": letter_grade(m["g"]), "rating_scale": "letter"}
     for pos in labels:
         m = LABELLED_FRACTION.match(text, pos)
-        if m and not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
+        if m and not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
             return found
     if m := _at_labels(LABELLED_WORD_FRACTION, text, labels):
         value, best = SCORE_WORDS[m["v"].lower()] + (0.5 if m["h"] else 0), _word_or_number(m["b"])
         # rating scales only: "score: two out of three songs" is a count
-        if best in ("4", "5", "10", "20", "100") and (found := _fraction(str(value), best)):
+        if best in ("4", "5", "10", "20", "100") and (found := fraction(str(value), best)):
             return found
     for m in OUT_OF.finditer(text):
-        if not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
+        if not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
             return found
     for m in FRACTION_STARS.finditer(text):
-        if not _others(text, m.start()) and (found := _fraction(m["v"], m["b"])):
+        if not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
             return found
     if m := _critic_matches(GLYPHS, text):
         total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
@@ -178,18 +186,18 @@ def rating_in_text(text: str) -> dict[str, str]:
     if m := _critic_matches(YEAR_STARS, text) or _at_labels(LABELLED_ASCII_STARS, text, labels):
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_STARS, text, labels):
-        return {"rating_raw": _num(m["v"]), "rating_scale": "stars"}
+        return {"rating_raw": plain_number(m["v"]), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_NUMBER, text, labels):
-        found = {"rating_raw": _num(m["v"])}
+        found = {"rating_raw": plain_number(m["v"])}
         return found | {"rating_scale": "stars"} if m["l"].lower() == "stars" else found
     if m := _critic_matches(GIVE, text):
         word = m["v"].lower()
-        value = str(SCORE_WORDS[word]) if word in SCORE_WORDS else _num(m["v"])
+        value = str(SCORE_WORDS[word]) if word in SCORE_WORDS else plain_number(m["v"])
         if m["b"]:
-            return _fraction(value, _word_or_number(m["b"])) or {}
+            return fraction(value, _word_or_number(m["b"])) or {}
         return {"rating_raw": value}  # no scale stated: the normaliser decides
     if m := _critic_matches(WORD_STARS, text):
         value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)
         scale = f"out_of_{NUMBER_WORDS[m['b'].lower()]}" if m["b"] else "stars"
-        return {"rating_raw": _num(str(value)), "rating_scale": scale}
+        return {"rating_raw": plain_number(str(value)), "rating_scale": scale}
     return {}

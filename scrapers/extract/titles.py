@@ -50,7 +50,8 @@ CREDIT_SUFFIX = re.compile(r",\s+(?:de|by|von|di|par|por)\s+"
                            r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3})\.?$", re.I)
 # "'X' review: a lead foot", "X review — subtitle": the title is what precedes "review".
 # "review by Jane Doe" names the critic after the title (Letterboxd and many group blogs)
-BY_NAME = r"\s+by\s+(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+CAP = r"[A-Z][\w'’.-]*"  # a capitalised word of a name
+BY_NAME = rf"\s+by\s+(?-i:{CAP}(?:\s+{CAP}){{0,3}})"
 REVIEW_INFIX = re.compile(
     r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?(?:review|reaction|recap)\b"
     rf"(?:{BY_NAME}|\s*(?:[-–—:|,]\s*.*)?)$", re.I)
@@ -59,8 +60,7 @@ REVIEW_BY = re.compile(rf"\b(?:review|reviewed|critique|reaction)(?P<n>{BY_NAME}
 # "A review of X (2021)", "My review of X by Jane Doe": a sentence-shaped label before the
 # title; the critic's name after it needs two capitalised words ("Stand by Me" stays whole)
 REVIEW_OF = re.compile(r"^(?:a|my|our)\s+(?:film\s+|movie\s+)?review\s+of\s+(?P<t>.+?)"
-                       r"(?:\s+by\s+(?P<n>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})))?$",
-                       re.I)
+                       rf"(?:\s+by\s+(?P<n>(?-i:{CAP}(?:\s+{CAP}){{1,3}})))?$", re.I)
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
