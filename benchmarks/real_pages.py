@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from criticdb.common.records import ExtractionRow  # noqa: E402
 from criticdb.scrapers.extract.cascade import extract_review  # noqa: E402
 from criticdb.scrapers.extract_pages import reject_reason  # noqa: E402
+from criticdb.transforms.normalise import normalise  # noqa: E402
 from criticdb.transforms.review_scores import learned_scales, review_score  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real-reviews"
@@ -55,6 +56,9 @@ class Result:
     negatives: int = 0
     negatives_rejected: int = 0
     reviews_kept: int = 0
+    reviews_reached: int = 0  # film reviews normalise turned into warehouse rows
+    negatives_reached: int = 0
+    reached_with_year: int = 0
     invented_critics: int = 0
     invented_ratings: int = 0
     unkeyed_dates: int = 0
@@ -73,6 +77,7 @@ class Result:
         out = {name: self.hits[name] / self.totals[name] for name in self.totals}
         out["negatives_rejected"] = self.negatives_rejected / max(1, self.negatives)
         out["reviews_kept"] = self.reviews_kept / max(1, self.reviews)
+        out["reviews_reached_warehouse"] = self.reviews_reached / max(1, self.reviews)
         return out
 
 
@@ -169,6 +174,21 @@ def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False) -> Result
             res.misses.append(f"review rejected: {name}: {reason} {got['kind_evidence']}")
         scored = review_score(record, record.publication or key["site"], scales)
         _check_review(res, key, got, name, scored.score)
+    # what reaches the tables: normalise (no catalogue) over the pages extraction kept
+    kept = [ExtractionRow(k["url"] + f"#{k['file']}", k["site"], "", "", rec)
+            for k, rec, why in extracted if why is None]
+    entities = normalise(kept, [])
+    years = {f["film_id"]: f["year"] for f in entities.films}
+    reached = {r["url"].rsplit("#", 1)[1]: r["film_id"] for r in entities.reviews}
+    for key, _, _ in extracted:
+        if key["file"] in reached:
+            if key["kind"] == "film_review":
+                res.reviews_reached += 1
+                res.reached_with_year += years[reached[key["file"]]] is not None
+            else:
+                res.negatives_reached += 1
+        elif key["kind"] == "film_review":
+            res.misses.append(f"review not loaded: {key['file']}")
     res.corpus_hash = digest.hexdigest()[:16]
     return res
 
@@ -189,6 +209,9 @@ def main() -> int:
         total = res.totals.get(name) or {"negatives_rejected": res.negatives}.get(
             name, res.reviews)
         print(f"  {name:20s} {score:6.1%}  ({round(score * total)}/{total})")
+    print(f"  kept by extraction {res.reviews_kept}/{res.reviews}; reached the warehouse "
+          f"{res.reviews_reached}/{res.reviews} ({res.reached_with_year} with a film year); "
+          f"negatives that reached it: {res.negatives_reached}")
     print(f"  critics invented where the page has none: {res.invented_critics}; "
           f"ratings invented: {res.invented_ratings}; dates where the page shows none "
           f"(listed with --misses): {res.unkeyed_dates}")

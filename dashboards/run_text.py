@@ -10,7 +10,9 @@ from typing import Any
 # (count key, words): the order they are printed in, everywhere
 TERMS = (("discovered", "discovered"), ("fetched", "fetched"),
          ("not_modified", "not modified"), ("rejected", "rejected"),
-         ("extracted", "extracted"))
+         ("extracted", "extracted"), ("loaded", "loaded"))
+# A run that leaves more than this share of its extracted reviews out at normalise says so.
+DROPPED_WARN_SHARE = 0.1
 
 
 def reasons(rejects: Iterable[Any]) -> dict[str, int]:
@@ -35,6 +37,18 @@ def counts_phrase(counts: Mapping[str, int], by_reason: Mapping[str, int] | None
             text += " (" + ", ".join(f"{k} {v}" for k, v in by_reason.items()) + ")"
         parts.append(text)
     return ", ".join(parts)
+
+
+def dropped_line(normalised: int, dropped: Iterable[Any]) -> str | None:
+    """One line when normalise kept more than a tenth of the extracted reviews out, naming
+    the top reasons, so 'completed' never hides a mostly empty warehouse."""
+    by_reason = reasons(dropped)
+    n = sum(by_reason.values())
+    if not normalised or n <= DROPPED_WARN_SHARE * normalised:
+        return None
+    top = ", ".join(f"{k} {v}" for k, v in list(by_reason.items())[:3])
+    return (f"{n} of {normalised} extracted reviews did not reach the warehouse "
+            f"({top}); see last_run_rejects")
 
 
 def site_lines(crawls: Iterable[Any]) -> list[str]:

@@ -78,6 +78,8 @@ def _print_summary(summary: object, verb: str) -> int:
     failed = c.get("sites_failed", 0)
     print("\n" + summary_line(verb, summary.run_id, c,  # type: ignore[attr-defined]
                               summary.rejects_by_reason))  # type: ignore[attr-defined]
+    if summary.dropped_warning:  # type: ignore[attr-defined]
+        print(summary.dropped_warning)  # type: ignore[attr-defined]
     print(f"DuckDB warehouse: {summary.db}")  # type: ignore[attr-defined]
     print(f"Report:           {summary.report}")  # type: ignore[attr-defined]
     return SOME_SITES_FAILED if failed else 0

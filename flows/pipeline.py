@@ -17,7 +17,7 @@ from criticdb.common.errors import CriticdbError, FetchError
 from criticdb.common.records import PARSER_VERSION
 from criticdb.common.rejects import Reject
 from criticdb.dashboards.artifacts import publish_run_artifacts
-from criticdb.dashboards.run_text import reasons, site_lines
+from criticdb.dashboards.run_text import dropped_line, reasons, site_lines
 from criticdb.flows import tasks
 from criticdb.flows.run_state import RunState, RunSummary
 from criticdb.scrapers import journal
@@ -95,6 +95,9 @@ def _normalise_and_load(run: RunState, catalogue_path: Path | None, db_path: Pat
     run_checks(run.con)
     run.rejects += entities.rejects
     get_run_logger().info("load: %s; reviews %s", entities.summary(), changes)
+    if line := dropped_line(len(rows), entities.dropped):
+        get_run_logger().warning(line)
+        run.dropped_warning = line
 
 
 @flow(name="review_pipeline", task_runner=ThreadPoolTaskRunner(max_workers=8))
@@ -128,6 +131,7 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
             else:  # entities are a pure function of these inputs: nothing to rebuild
                 get_run_logger().info("load: inputs unchanged since the last run; entities kept")
             run.record_rejects()
+            run.counts.loaded = read.review_count(run.con)
             remakes = read.view_rows(run.con, "remake_comparison")
         runs.finish_run(run.con, run.run_id, "completed", run.counts, inputs_sha256=inputs)
     except (CriticdbError, OSError) as exc:
@@ -147,4 +151,4 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
     get_run_logger().info("stages: %s; total %.2f s", ", ".join(
         f"{k} {v:.2f} s" for k, v in run.seconds.items()), total)
     return RunSummary(run.run_id, str(snapshot.path), report, run.counts.as_dict(), remakes,
-                      run.seconds, round(total, 3), by_reason)
+                      run.seconds, round(total, 3), by_reason, run.dropped_warning)

@@ -24,6 +24,7 @@ class RunSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     total_seconds: float = 0.0
     rejects_by_reason: dict[str, int] = field(default_factory=dict)
+    dropped_warning: str | None = None  # normalise kept >10% of extracted reviews out
 
 
 @dataclass
@@ -37,6 +38,7 @@ class RunState:
     counts: runs.RunCounts = field(default_factory=runs.RunCounts)
     rejects: list[Reject] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    dropped_warning: str | None = None
 
     def record_rejects(self) -> None:
         """Everything this run could not use, stored with its reason; counted once."""

@@ -70,14 +70,60 @@ def test_year_tolerance_and_ambiguity() -> None:
     resolver = FilmResolver(load_catalogue(DEMO_CATALOGUE))
     assert resolver.resolve("Retribution", 2016) == "el-desconocido-2015"  # festival ±1
     assert resolver.resolve("Retribution", 2023) == "retribution-2023"
-    with pytest.raises(UnresolvedFilm) as err:
-        resolver.resolve("Retribution", None)
-    assert err.value.reason == "ambiguous_film"
+    # two known films of the title and no date: provisional, never one of the two
+    assert resolver.resolve("Retribution", None) == "retribution-year-unknown"
+    film = resolver.films["retribution-year-unknown"]
+    assert film.year is None and film.identity_source == "title_only"
+    assert "el-desconocido-2015" in film.identity_note and "retribution-2023" in film.identity_note
     assert resolver.resolve("Hard Hit", None) == "hard-hit-2021"
     assert resolver.resolve("Whatever", 2020, {"imdb": "tt6751668"}) == "parasite-2019"
     assert resolver.resolve("A New Film", 2024) == "new-film-2024"
-    with pytest.raises(UnresolvedFilm):
-        resolver.resolve("Unknown Film", None)
+    assert resolver.resolve("Unknown Film", None) == "unknown-film-year-unknown"
+    with pytest.raises(UnresolvedFilm):  # a remake's original must be a real film
+        resolver.resolve("Other Unknown Film", None, allow_provisional=False)
+
+
+def test_title_only_review_resolved_by_its_date() -> None:
+    resolver = FilmResolver(load_catalogue(DEMO_CATALOGUE))
+    # 'Retribution' reviewed in 2023: only the 2023 film fits [review-3, review+1]
+    assert resolver.resolve("Retribution", None, review_year=2023) == "retribution-2023"
+    assert resolver.resolve("Retribution", None, review_year=2016) == "el-desconocido-2015"
+    # a 2019 review fits both 2015 (4 years before: no) and 2023 (no): provisional
+    assert resolver.resolve("Retribution", None, review_year=2019) == "retribution-year-unknown"
+    # a re-release review decades later stays provisional rather than guessed
+    assert resolver.resolve("Insomnia", None, review_year=2040) == "insomnia-year-unknown"
+
+
+def _row(url: str, title: str, year: int | None, published: str | None,
+         critic: str = "Jane Doe") -> ExtractionRow:
+    from criticdb.common.records import ExtractedReview
+
+    rec = ExtractedReview(url=url, film_title=title, film_year=year, critic=critic,
+                          published=published)
+    return ExtractionRow(url, "Pub", "", "sha", rec)
+
+
+def test_later_evidence_resolves_a_title_only_review_and_years_never_merge() -> None:
+    entities = normalise([
+        _row("https://a.example/1", "Past Lives", None, "2023-06-02"),
+        _row("https://z.example/2", "Past Lives", 2023, "2023-06-01", "Sam Roe"),
+        _row("https://b.example/3", "Nosferatu", 1922, "2020-01-01"),
+        _row("https://c.example/4", "Nosferatu", 2024, "2024-12-20", "Sam Roe"),
+        _row("https://d.example/5", "Nosferatu", None, None, "Ann Lee"),
+        _row("https://e.example/6", "Nosferatu", None, "2025-01-03", "Bo Kim"),
+        _row("https://f.example/7", "Nobody Dated This", None, None),
+    ], [])
+    film_of = {r["url"]: r["film_id"] for r in entities.reviews}
+    assert entities.rejects == [] and len(film_of) == 7
+    assert film_of["https://a.example/1"] == "past-lives-2023"  # the other review's year
+    assert film_of["https://e.example/6"] == "nosferatu-2024"  # the review's date decides
+    assert film_of["https://d.example/5"] == "nosferatu-year-unknown"  # two fit, no date
+    assert film_of["https://f.example/7"] == "nobody-dated-this-year-unknown"
+    films = {f["film_id"]: f for f in entities.films}
+    assert films["nosferatu-1922"]["year"] == 1922 and films["nosferatu-2024"]["year"] == 2024
+    assert films["nosferatu-year-unknown"]["identity_source"] == "title_only"
+    assert "matches 2 known film(s)" in films["nosferatu-year-unknown"]["identity_note"]
+    assert films["past-lives-2023"]["identity_source"] == "title_year"
 
 
 @pytest.mark.parametrize(("a", "b"), [

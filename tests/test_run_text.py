@@ -64,16 +64,30 @@ def test_runs_report_and_summary_agree(demo_run) -> None:
     con = duckdb.connect(str(demo_run.db), read_only=True)
     try:
         row = con.execute("SELECT pages_discovered, pages_fetched, pages_not_modified, "
-                          "pages_rejected, pages_extracted FROM runs WHERE run_id = ?",
+                          "pages_rejected, pages_extracted, reviews_loaded FROM runs "
+                          "WHERE run_id = ?",
                           [second.run_id]).fetchone()
     finally:
         con.close()
     assert _said(line) == dict(zip(("discovered", "fetched", "not_modified", "rejected",
-                                    "extracted"), row, strict=True))
+                                    "extracted", "loaded"), row, strict=True))
+    assert row[5] == 64  # a no-op re-run still says what the warehouse holds
     html = (demo_run.report_dir / "index.html").read_text("utf-8")
     shown = {k: int(v) for k, v in re.findall(
         r'data-metric="last_run_(\w+)">(\d+)<', html)}
     assert shown == {"fetched": row[1], "not_modified": row[2], "rejected": row[3]}
+
+
+def test_a_run_that_loses_reviews_at_normalise_says_so() -> None:
+    from criticdb.dashboards.run_text import dropped_line
+
+    dropped = [Reject(f"http://a/{i}", "normalise", r) for i, r in
+               enumerate(["ambiguous_film"] * 3 + ["duplicate_review"] * 2)]
+    assert dropped_line(50, dropped[:5]) is None  # 5 of 50 is a tenth, not more
+    assert dropped_line(20, dropped) == ("5 of 20 extracted reviews did not reach the warehouse "
+                                         "(ambiguous_film 3, duplicate_review 2); see "
+                                         "last_run_rejects")
+    assert dropped_line(0, []) is None
 
 
 def test_progress_line_gives_queue_rate_and_eta() -> None:

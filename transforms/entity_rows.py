@@ -45,7 +45,8 @@ def film_rows(resolver: FilmResolver) -> list[dict[str, Any]]:
     return [{"film_id": f.film_id, "title": f.title, "year": f.year,
              "director": f.director or None, "country": f.country or None,
              "imdb_id": f.imdb_id or None, "wikidata_id": f.wikidata_id or None,
-             "aliases": sorted(f.aliases), "in_catalogue": f.in_catalogue}
+             "aliases": sorted(f.aliases), "in_catalogue": f.in_catalogue,
+             "identity_source": f.identity_source, "identity_note": f.identity_note or None}
             for f in sorted(resolver.films.values(), key=lambda f: f.film_id)]
 
 

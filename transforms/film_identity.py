@@ -1,4 +1,5 @@
-"""One film per real film: ids first, then normalised title or alias + year (±1)."""
+"""One film per real film: ids first, then normalised title or alias + year (±1); a review
+that names a film by title only is resolved by its date, else kept on a provisional film."""
 
 from __future__ import annotations
 
@@ -9,6 +10,14 @@ from criticdb.transforms.errors import UnresolvedFilm
 from criticdb.transforms.titles import normalise_title, slug
 
 YEAR_TOLERANCE = 1  # festival premiere vs release year
+# A dated review of a title-only film: the film came out at most 3 years before the review
+# (late releases abroad, home video) or 1 year after it (festival reviews). Re-release
+# reviews of old films fall outside on purpose: they stay provisional rather than guessed.
+REVIEW_YEARS_BEFORE, REVIEW_YEARS_AFTER = 3, 1
+PROVISIONAL_SUFFIX = "year-unknown"
+
+# films.identity_source: how a film's identity was established
+CATALOGUE, PAGE_IDS, TITLE_YEAR, TITLE_ONLY = "catalogue", "page_ids", "title_year", "title_only"
 
 
 @dataclass
@@ -22,11 +31,14 @@ class Film:
     wikidata_id: str = ""
     aliases: set[str] = field(default_factory=set)
     in_catalogue: bool = False
+    identity_source: str = TITLE_YEAR
+    identity_note: str = ""
 
 
 class FilmResolver:
-    """Resolves (title, year, ids) to a film id; films not in the catalogue are created
-    from title + year, and ambiguity is an error, never a guess."""
+    """Resolves (title, year, ids, review date) to a film id; films not in the catalogue are
+    created from title + year, or provisionally from the title alone. Two films of one title
+    with different known years are never merged, and ambiguity is never guessed."""
 
     def __init__(self, catalogue: list[CatalogueFilm]) -> None:
         self.films: dict[str, Film] = {}
@@ -34,7 +46,7 @@ class FilmResolver:
         self._by_ext: dict[str, str] = {}
         for c in catalogue:
             film = Film(c.film_key, c.title, c.year, c.director, c.country, c.imdb_id,
-                        c.wikidata_id, set(c.aliases), True)
+                        c.wikidata_id, set(c.aliases), True, CATALOGUE)
             self._add(film, [c.title, *c.aliases])
 
     def _add(self, film: Film, titles: list[str]) -> None:
@@ -45,17 +57,22 @@ class FilmResolver:
             if ext:
                 self._by_ext[ext] = film.film_id
 
+    def _known(self, title: str) -> list[Film]:
+        """Films of this title with a known year (provisional ones are not evidence)."""
+        return [self.films[i] for i in sorted(self._by_title.get(normalise_title(title), ()))
+                if self.films[i].year is not None]
+
     def resolve(self, title: str | None, year: int | None,
-                ids: dict[str, str] | None = None) -> str:
+                ids: dict[str, str] | None = None, review_year: int | None = None,
+                allow_provisional: bool = True) -> str:
         for ext in (ids or {}).values():
             if ext in self._by_ext:
                 return self._by_ext[ext]
         if not title:
             raise UnresolvedFilm("no_film_title")
-        candidates = [self.films[i] for i in self._by_title.get(normalise_title(title), ())]
+        candidates = self._known(title)
         if year is not None:
-            near = [f for f in candidates
-                    if f.year is not None and abs(f.year - year) <= YEAR_TOLERANCE]
+            near = [f for f in candidates if abs(f.year - year) <= YEAR_TOLERANCE]  # type: ignore[operator]
             exact = [f for f in near if f.year == year]
             chosen = exact if len(exact) == 1 else near
             if len(chosen) == 1:
@@ -65,16 +82,39 @@ class FilmResolver:
                                      f"{sorted(f.film_id for f in chosen)}")
             film_id = f"{slug(title)}-{year}"
             if film_id not in self.films:
+                source = PAGE_IDS if ids else TITLE_YEAR
                 self._add(Film(film_id, title, year, imdb_id=(ids or {}).get("imdb", ""),
-                               wikidata_id=(ids or {}).get("wikidata", "")), [title])
+                               wikidata_id=(ids or {}).get("wikidata", ""),
+                               identity_source=source), [title])
             return film_id
-        if len(candidates) == 1:
-            return candidates[0].film_id
-        if candidates:
-            raise UnresolvedFilm("ambiguous_film", f"{title!r} without a year matches "
+        return self._resolve_title_only(title, candidates, review_year, allow_provisional)
+
+    def _resolve_title_only(self, title: str, candidates: list[Film],
+                            review_year: int | None, allow_provisional: bool) -> str:
+        if review_year is not None:
+            fits = [f for f in candidates if review_year - REVIEW_YEARS_BEFORE
+                    <= f.year <= review_year + REVIEW_YEARS_AFTER]  # type: ignore[operator]
+            if len(fits) == 1:
+                return fits[0].film_id
+        elif len(candidates) == 1:
+            return candidates[0].film_id  # the only film of that title anyone named
+        if not allow_provisional:  # e.g. a remake's original: a relation needs a real film
+            raise UnresolvedFilm("ambiguous_film" if candidates else "film_year_unknown",
+                                 f"{title!r} without a year matches "
                                  f"{sorted(f.film_id for f in candidates)}")
-        raise UnresolvedFilm("film_year_unknown", f"{title!r} is not in the catalogue and "
-                             "no year was found")
+        film_id = f"{slug(title)}-{PROVISIONAL_SUFFIX}"
+        film = self.films.get(film_id)
+        if film is None:
+            film = Film(film_id, title, None, identity_source=TITLE_ONLY)
+            self._add(film, [title])
+        if candidates:
+            known = ", ".join(f"{f.film_id}" for f in candidates)
+            when = f"a review of {review_year}" if review_year else "an undated review"
+            film.identity_note = (f"title matches {len(candidates)} known film(s) ({known}); "
+                                  f"none fits {when} alone")
+        elif not film.identity_note:
+            film.identity_note = "no year on the page and no known film of this title"
+        return film_id
 
     def film_for_ext(self, ext_id: str) -> str | None:
         return self._by_ext.get(ext_id)
@@ -97,3 +137,9 @@ class FilmResolver:
         film = self.films[film_id]
         if normalise_title(title) != normalise_title(film.title):
             film.aliases.add(title)
+
+    def drop_unused_provisional(self, used: set[str]) -> None:
+        """A provisional film no review ended on (a pre-pass made it) is not a film."""
+        for film_id in [f.film_id for f in self.films.values()
+                        if f.identity_source == TITLE_ONLY and f.film_id not in used]:
+            del self.films[film_id]

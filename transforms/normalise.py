@@ -32,7 +32,7 @@ from criticdb.transforms.wikidata import FilmEnrichment
 __all__ = ["NORMALISE_VERSION", "Entities", "ExtractionRow", "normalise", "review_id"]
 
 # Bump when normalisation logic changes: unchanged inputs then still rebuild the entities.
-NORMALISE_VERSION = "3"  # 2: unsigned critics; 3: learned scales, model chosen by CV
+NORMALISE_VERSION = "4"  # 2: unsigned critics; 3: learned scales, CV; 4: title-only films
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Entities:
     reviews: list[dict[str, Any]] = field(default_factory=list)
     film_relations: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    dropped: list[Reject] = field(default_factory=list)  # rejects that kept a review out
 
     def summary(self) -> str:
         return (f"{len(self.films)} films, {len(self.critics)} critics, {len(self.reviews)} "
@@ -59,6 +60,14 @@ def _critic(identity: CriticIdentity, byline: str | None, pub_id: str, pub_name:
                 "profile_urls": [], "unsigned": True}
     cid, display, profile_urls = identity.resolve(names[0])
     return {"critic_id": cid, "name": display, "profile_urls": profile_urls, "unsigned": False}
+
+
+def _year(iso: str | None) -> int | None:
+    """The review's year from its ISO date, for title-only films."""
+    try:
+        return int(iso[:4]) if iso and len(iso) >= 4 else None
+    except ValueError:
+        return None
 
 
 def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
@@ -78,12 +87,21 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
         if names := critic_names(row.record.critic or ""):
             identity.add(names[0], row.record.critic_url)
     scales = learned_scales(rows)
-    for row in sorted(rows, key=lambda r: r.url):
+    ordered = sorted(rows, key=lambda r: r.url)
+    for row in ordered:  # films named with a year or an id first: they are evidence for
+        rec = row.record  # the reviews of the same title that state neither
+        if rec.film_title and (rec.film_year is not None or rec.film_ids):
+            try:
+                resolver.resolve(rec.film_title, rec.film_year, rec.film_ids)
+            except NormaliseError:
+                pass  # the main pass records it
+    for row in ordered:
         rec = row.record
         try:
-            film_id = resolver.resolve(rec.film_title, rec.film_year, rec.film_ids)
+            film_id = resolver.resolve(rec.film_title, rec.film_year, rec.film_ids,
+                                       review_year=_year(rec.published))
         except NormaliseError as exc:
-            out.rejects.append(Reject(row.url, "normalise", exc.reason, exc.detail))
+            out.dropped.append(Reject(row.url, "normalise", exc.reason, exc.detail))
             continue
         resolver.note_alias(film_id, rec.film_title or "")
         pub_name = rec.publication or row.site
@@ -94,7 +112,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                                       "site_url": row.site_url})
         key = (critic["critic_id"], film_id, pid)
         if key in seen:
-            out.rejects.append(Reject(row.url, "normalise", "duplicate_review",
+            out.dropped.append(Reject(row.url, "normalise", "duplicate_review",
                                       f"same critic, film and publication as {seen[key]}"))
             continue
         seen[key] = row.url
@@ -104,7 +122,8 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                                       scored.error.detail))
         for mention in rec.remake_of:
             try:
-                original = resolver.resolve(mention.get("title"), mention.get("year"))
+                original = resolver.resolve(mention.get("title"), mention.get("year"),
+                                            allow_provisional=False)
             except NormaliseError as exc:
                 out.rejects.append(Reject(row.url, "normalise", f"remake_{exc.reason}",
                                           exc.detail))
@@ -113,6 +132,8 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                 prose[(film_id, original)] = prose.get((film_id, original), 0) + 1
         out.reviews.append(review_row(row, film_id, critic["critic_id"], pid, scored))
     fill_inferred(out.reviews)
+    resolver.drop_unused_provisional({r["film_id"] for r in out.reviews})
+    out.rejects = out.dropped + out.rejects
     out.films = film_rows(resolver)
     out.critics = [critics[k] for k in sorted(critics)]
     out.publications = [publications[k] for k in sorted(publications)]

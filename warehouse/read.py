@@ -53,6 +53,10 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection, catalogue: bytes,
     return digest.hexdigest()
 
 
+def review_count(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute(sql("statements/count_reviews")).fetchall()[0][0]
+
+
 def view_rows(con: duckdb.DuckDBPyConnection, view: str) -> list[dict[str, Any]]:
     """A view as dicts, in the order its reader query (warehouse/queries/<view>.sql) gives."""
     cur = con.execute(sql(f"queries/{view}"))

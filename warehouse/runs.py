@@ -19,6 +19,7 @@ class RunCounts:
     not_modified: int = 0
     rejected: int = 0
     extracted: int = 0
+    loaded: int = 0  # reviews in the warehouse after the run
     gone: int = 0
     reviews_added: int = 0
     reviews_updated: int = 0

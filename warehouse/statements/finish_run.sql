@@ -7,6 +7,6 @@ UPDATE runs SET
     reviews_added = $reviews_added, reviews_updated = $reviews_updated,
     reviews_removed = $reviews_removed,
     sites_total = $sites, sites_failed = $sites_failed,
-    reviews_total = (SELECT count(*) FROM reviews),
+    reviews_total = (SELECT count(*) FROM reviews), reviews_loaded = $loaded,
     message = $message, inputs_sha256 = $inputs_sha256
 WHERE run_id = $run_id;

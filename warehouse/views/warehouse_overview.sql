@@ -16,7 +16,11 @@ final AS (
         (SELECT count(*) FROM rejects) AS rejects,
         r.run_id AS last_run_id, r.started_at AS last_run_started, r.status AS last_run_status,
         r.pages_fetched AS last_run_fetched, r.pages_not_modified AS last_run_not_modified,
-        r.pages_rejected AS last_run_rejected
+        r.pages_rejected AS last_run_rejected,
+        (SELECT count(*) FROM films WHERE year IS NULL
+            AND film_id IN (SELECT film_id FROM reviews)) AS provisional_films,
+        (SELECT count(*) FROM reviews WHERE film_id IN (
+            SELECT film_id FROM films WHERE year IS NULL)) AS reviews_of_provisional_films
     FROM (SELECT 1) AS one
     LEFT JOIN latest_run AS r ON true
 )
@@ -36,3 +40,5 @@ COMMENT ON COLUMN warehouse_overview.last_run_status IS 'running, completed, fai
 COMMENT ON COLUMN warehouse_overview.last_run_fetched IS 'Pages it fetched with a body.';
 COMMENT ON COLUMN warehouse_overview.last_run_not_modified IS 'Pages it found not modified (304, or skipped per sitemap lastmod).';
 COMMENT ON COLUMN warehouse_overview.last_run_rejected IS 'Rejects it recorded at any stage (reasons in last_run_rejects).';
+COMMENT ON COLUMN warehouse_overview.provisional_films IS 'Films with reviews but no known year (identity_source = ''title_only''); remake pairs and per-year views leave them out.';
+COMMENT ON COLUMN warehouse_overview.reviews_of_provisional_films IS 'Reviews of provisional films: in film and critic views, left out of anything that needs a year.';

@@ -1,0 +1,2 @@
+-- Reviews in the warehouse now (the run summary's "loaded").
+SELECT count(*) FROM reviews;
