@@ -101,7 +101,7 @@ def run(corpus: Path, db: Path) -> dict[str, object]:
     with serve(corpus) as (origin, by_site, keys), tempfile.TemporaryDirectory() as tmp:
         sources = write_sources(origin, by_site, Path(tmp) / "sources.toml")
         summary = review_pipeline(sources=str(sources), db=str(db),
-                                  report_dir=str(Path(tmp) / "report"))
+                                  report_dir=str(db.parent / "report"))
     con = duckdb.connect(str(db), read_only=True)
     try:
         loaded = {urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else ""):
@@ -114,8 +114,8 @@ def run(corpus: Path, db: Path) -> dict[str, object]:
         con.close()
     reviews = [k for k in keys if k["kind"] == "film_review"]
     negatives = [k for k in keys if k["kind"] != "film_review"]
-    return {"summary": summary, "reviews": reviews, "negatives": negatives,
-            "loaded": loaded, "rejects": rejects,
+    return {"summary": summary, "report_dir": db.parent / "report", "reviews": reviews,
+            "negatives": negatives, "loaded": loaded, "rejects": rejects,
             "reviews_loaded": [k for k in reviews if k["served_path"] in loaded],
             "negatives_loaded": [k for k in negatives if k["served_path"] in loaded]}
 

@@ -37,3 +37,10 @@ def test_the_run_counts_what_it_loaded(real_run) -> None:
     assert counts["loaded"] == len(real_run["loaded"])
     assert counts["loaded"] <= counts["extracted"] <= len(real_run["reviews"]) + len(
         real_run["negatives"])
+
+
+def test_the_report_names_provisional_films_without_a_made_up_year(real_run) -> None:
+    films = (real_run["report_dir"] / "films.html").read_text("utf-8")
+    assert "(None)" not in films
+    if any(year is None for _, year, _ in real_run["loaded"].values()):
+        assert "(year unknown)" in films
