@@ -137,9 +137,3 @@ class FilmResolver:
         film = self.films[film_id]
         if normalise_title(title) != normalise_title(film.title):
             film.aliases.add(title)
-
-    def drop_unused_provisional(self, used: set[str]) -> None:
-        """A provisional film no review ended on (a pre-pass made it) is not a film."""
-        for film_id in [f.film_id for f in self.films.values()
-                        if f.identity_source == TITLE_ONLY and f.film_id not in used]:
-            del self.films[film_id]

@@ -88,9 +88,9 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
             identity.add(names[0], row.record.critic_url)
     scales = learned_scales(rows)
     ordered = sorted(rows, key=lambda r: r.url)
-    for row in ordered:  # films named with a year or an id first: they are evidence for
-        rec = row.record  # the reviews of the same title that state neither
-        if rec.film_title and (rec.film_year is not None or rec.film_ids):
+    for row in ordered:  # films named with a year first: they are evidence for the
+        rec = row.record  # reviews of the same title that state none (never provisional)
+        if rec.film_title and rec.film_year is not None:
             try:
                 resolver.resolve(rec.film_title, rec.film_year, rec.film_ids)
             except NormaliseError:
@@ -132,7 +132,6 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                 prose[(film_id, original)] = prose.get((film_id, original), 0) + 1
         out.reviews.append(review_row(row, film_id, critic["critic_id"], pid, scored))
     fill_inferred(out.reviews)
-    resolver.drop_unused_provisional({r["film_id"] for r in out.reviews})
     out.rejects = out.dropped + out.rejects
     out.films = film_rows(resolver)
     out.critics = [critics[k] for k in sorted(critics)]
