@@ -245,6 +245,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remakes(args: argparse.Namespace) -> int:
+    """The remake catalogue shipped with criticdb (or another file in its format)."""
+    from criticdb.transforms.remake_catalogue import SHIPPED_REMAKES, load_remakes, render
+
+    rows = load_remakes(Path(args.file) if args.file else SHIPPED_REMAKES)
+    sys.stdout.write(render(rows, args.format))
+    return 0
+
+
 def cmd_schema_docs(args: argparse.Namespace) -> int:
     import tempfile
 
@@ -331,6 +340,12 @@ def parser() -> argparse.ArgumentParser:
                      help="file format; CSV writes list columns as JSON (default: %(default)s)")
     exp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
     exp.set_defaults(func=cmd_export)
+    rem = sub.add_parser("remakes", help="print the remake catalogue shipped with criticdb")
+    rem.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help="aligned table, CSV or JSON lines (default: %(default)s)")
+    rem.add_argument("--file", help="a remake catalogue in the same format (default: the "
+                     "shipped one)")
+    rem.set_defaults(func=cmd_remakes)
     docs = sub.add_parser("schema-docs", help="regenerate docs/schema.md from the schema")
     docs.add_argument("--out", default="docs/schema.md",
                       help="Markdown file to write (default: %(default)s)")

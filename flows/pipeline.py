@@ -28,6 +28,7 @@ from criticdb.scrapers.fetch import PriorIndex
 from criticdb.scrapers.frontier import shards
 from criticdb.scrapers.page_records import page_records
 from criticdb.transforms.catalogue import load_catalogue
+from criticdb.transforms.remake_catalogue import SHIPPED_REMAKES, RemakeRow, load_remakes
 from criticdb.transforms.normalise import NORMALISE_VERSION
 from criticdb.transforms.wikidata import imdb_ids_to_enrich
 from criticdb.warehouse import load, read, runs
@@ -77,7 +78,8 @@ def _extract(run: RunState, full_refresh: bool) -> None:
                           sum(len(b.rejects) for b in extracted))
 
 
-def _normalise_and_load(run: RunState, catalogue_path: Path | None, db_path: Path) -> None:
+def _normalise_and_load(run: RunState, catalogue_path: Path | None, db_path: Path,
+                        remakes: tuple[RemakeRow, ...]) -> None:
     catalogue = load_catalogue(catalogue_path) if catalogue_path else []
     rows = read.all_extractions(run.con)
     enrichment = None
@@ -87,7 +89,7 @@ def _normalise_and_load(run: RunState, catalogue_path: Path | None, db_path: Pat
                 db_path.stem + ".cache") / "wikidata"), imdb_ids_to_enrich(catalogue, rows))
         except FetchError as exc:
             run.rejects.append(Reject.from_fetch_error("enrich", exc))
-    entities = tasks.normalise_task(rows, catalogue, enrichment)
+    entities = tasks.normalise_task(rows, catalogue, enrichment, remakes)
     changes = load.replace_entities(run.con, {t: getattr(entities, t)
                                               for t in load.ENTITY_TABLES})["reviews"]
     run.counts.reviews_added, run.counts.reviews_updated, run.counts.reviews_removed = (
@@ -109,6 +111,8 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
     started = time.perf_counter()
     cfg = load_sources(Path(sources))
     catalogue_path = Path(catalogue) if catalogue else cfg.catalogue
+    # checked whole before the run starts: a bad file stops it with one line, never half-used
+    remakes = load_remakes() if cfg.shipped_catalogue else ()
     snapshot = Snapshot(db)
     archive = RawArchive(Path(archive_dir) if archive_dir else RawArchive.beside(snapshot.path))
     flow_run_id = str(ctx.flow_run.id) if getattr(ctx := get_run_context(), "flow_run",
@@ -123,11 +127,11 @@ def review_pipeline(sources: str, db: str = "criticdb.duckdb", report_dir: str =
             _extract(run, full_refresh or not crawl)
         with run.stage("normalise+load"):
             inputs = read.inputs_fingerprint(
-                run.con, catalogue_path.read_bytes() if catalogue_path else b"",
-                NORMALISE_VERSION)
+                run.con, (catalogue_path.read_bytes() if catalogue_path else b"")
+                + (SHIPPED_REMAKES.read_bytes() if remakes else b""), NORMALISE_VERSION)
             if full_refresh or cfg.enrich.wikidata or inputs != read.last_inputs_fingerprint(
                     run.con):
-                _normalise_and_load(run, catalogue_path, snapshot.path)
+                _normalise_and_load(run, catalogue_path, snapshot.path, remakes)
             else:  # entities are a pure function of these inputs: nothing to rebuild
                 get_run_logger().info("load: inputs unchanged since the last run; entities kept")
             run.record_rejects()

@@ -76,6 +76,7 @@ class SourcesConfig:
     path: Path | None = None
     enrich: EnrichSettings = field(default_factory=EnrichSettings)
     catalogue: Path | None = None  # a film catalogue CSV; none means no seed films
+    shipped_catalogue: bool = True  # the remake catalogue shipped with criticdb; `catalogue = false` turns it off
 
 
 SITE_KEYS = ("name", "base_url", "review_pattern", "sources", "delay_seconds", "concurrency",
@@ -177,10 +178,13 @@ def load_sources(path: Path) -> SourcesConfig:
     enrich_raw = raw.get("enrich", {})
     _check_keys(enrich_raw, set(EnrichSettings.__dataclass_fields__), "[enrich]", path)
     catalogue = raw.get("catalogue")
-    if catalogue is not None and not isinstance(catalogue, str):
-        raise ConfigError(f"'catalogue' in {path} must be a file name (a string)")
+    if catalogue is not None and not isinstance(catalogue, (str, bool)):
+        raise ConfigError(f"'catalogue' in {path} must be a file name (a string), or false "
+                          f"to turn off the catalogue shipped with criticdb")
+    shipped = catalogue is not False
+    catalogue = catalogue if isinstance(catalogue, str) else None
     catalogue_path = (Path(path).parent / catalogue).resolve() if catalogue else None
     if catalogue_path is not None and not catalogue_path.is_file():
         raise ConfigError(f"catalogue file not found: {catalogue_path} (named in {path})")
     return SourcesConfig(CrawlSettings(**crawl_raw), sites, Path(path),
-                         EnrichSettings(**enrich_raw), catalogue_path)
+                         EnrichSettings(**enrich_raw), catalogue_path, shipped)

@@ -71,7 +71,7 @@ def test_remake_comparison(demo_run) -> None:
         (1, -20.0, True, False)]
     retribution = by_remake[("Retribution", 2023)]
     assert retribution[:2] == ("El desconocido", 2015)
-    assert retribution[7] == ["catalogue", "review_text"]
+    assert retribution[7] == ["catalogue", "remake_catalogue", "review_text"]
     family = q(demo_run.db, "SELECT title, year, generation FROM remake_families "
                "WHERE family_id = 'el-desconocido-2015' ORDER BY year, title")
     assert family == [("El desconocido", 2015, 0), ("Steig. Nicht. Aus!", 2018, 1),

@@ -16,6 +16,7 @@ WIKIDATA_CONFIDENCE = 0.9
 class Enricher(Protocol):
     source: str  # film_relations.source of the pairs it names
     confidence: float
+    evidence: str  # film_relations.evidence: what its pairs rest on
 
     def remake_pairs(self, resolver: FilmResolver) -> list[tuple[str, str]]:
         """(remake film_id, original film_id) pairs; may add ids and titles to `resolver`."""
@@ -29,6 +30,7 @@ class CatalogueEnricher:
     films: list[CatalogueFilm]
     source: str = "catalogue"
     confidence: float = 1.0
+    evidence: str = "the sources file's catalogue CSV (remake_of column)"
 
     def remake_pairs(self, resolver: FilmResolver) -> list[tuple[str, str]]:
         return [(c.film_key, c.remake_of) for c in self.films if c.remake_of]
@@ -41,6 +43,7 @@ class WikidataEnricher:
     enrichment: dict[str, FilmEnrichment]
     source: str = "wikidata"
     confidence: float = WIKIDATA_CONFIDENCE
+    evidence: str = "Wikidata P144 (based on) / P4969 (derivative work), found by IMDb id"
 
     def remake_pairs(self, resolver: FilmResolver) -> list[tuple[str, str]]:
         pairs = set()

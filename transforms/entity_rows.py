@@ -50,8 +50,11 @@ def film_rows(resolver: FilmResolver) -> list[dict[str, Any]]:
             for f in sorted(resolver.films.values(), key=lambda f: f.film_id)]
 
 
-def relation_rows(source: str, confidence: float, pairs: dict[tuple[str, str], int]
-                  ) -> list[dict[str, Any]]:
-    """One row per (remake, original) a source claims, with how often it claimed it."""
+def relation_rows(source: str, confidence: float, pairs: dict[tuple[str, str], int],
+                  evidence: dict[tuple[str, str], str] | str = "") -> list[dict[str, Any]]:
+    """One row per (remake, original) a source claims, with how often it claimed it and
+    what it rests on (one evidence text per pair, or one for the whole source)."""
     return [{"film_id": a, "related_film_id": b, "relation": "remake_of", "source": source,
-             "confidence": confidence, "evidence_count": n} for (a, b), n in sorted(pairs.items())]
+             "confidence": confidence, "evidence_count": n,
+             "evidence": (evidence.get((a, b), "") if isinstance(evidence, dict) else evidence)
+             or None} for (a, b), n in sorted(pairs.items())]

@@ -116,6 +116,18 @@ class FilmResolver:
             film.identity_note = "no year on the page and no known film of this title"
         return film_id
 
+    def lookup(self, title: str, year: int, ids: tuple[str, ...] = ()) -> str | None:
+        """The one known film with one of these ids, else of this title and year (±1,
+        an exact year preferred); None when there is none or more than one. Never creates
+        a film and never matches a provisional one."""
+        for ext in ids:
+            if ext in self._by_ext:
+                return self._by_ext[ext]
+        near = [f for f in self._known(title) if abs(f.year - year) <= YEAR_TOLERANCE]  # type: ignore[operator]
+        exact = [f for f in near if f.year == year]
+        chosen = exact if len(exact) == 1 else near
+        return chosen[0].film_id if len(chosen) == 1 else None
+
     def film_for_ext(self, ext_id: str) -> str | None:
         return self._by_ext.get(ext_id)
 

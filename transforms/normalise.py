@@ -13,6 +13,9 @@ from typing import Any
 from criticdb.common.records import ExtractionRow
 from criticdb.common.rejects import Reject
 from criticdb.transforms.catalogue import CatalogueFilm
+from criticdb.transforms.remake_catalogue import CONFIDENCE as REMAKES_CONFIDENCE
+from criticdb.transforms.remake_catalogue import SOURCE as REMAKES_SOURCE
+from criticdb.transforms.remake_catalogue import RemakeRow, catalogue_pairs
 from criticdb.transforms.critics import CriticIdentity, critic_names
 from criticdb.transforms.enrichment import CatalogueEnricher, Enricher, WikidataEnricher
 from criticdb.transforms.entity_rows import (
@@ -71,7 +74,8 @@ def _year(iso: str | None) -> int | None:
 
 
 def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
-              enrichment: dict[str, FilmEnrichment] | None = None) -> Entities:
+              enrichment: dict[str, FilmEnrichment] | None = None,
+              remakes: tuple[RemakeRow, ...] = ()) -> Entities:
     resolver = FilmResolver(catalogue)
     enrichers: list[Enricher] = [CatalogueEnricher(catalogue)]
     if enrichment:
@@ -81,6 +85,7 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
     critics: dict[str, dict[str, Any]] = {}
     publications: dict[str, dict[str, Any]] = {}
     prose: dict[tuple[str, str], int] = {}
+    prose_evidence: dict[tuple[str, str], str] = {}
     seen: dict[tuple[str, str, str], str] = {}
     identity = CriticIdentity()
     for row in rows:
@@ -130,14 +135,23 @@ def normalise(rows: list[ExtractionRow], catalogue: list[CatalogueFilm],
                 continue
             if original != film_id:
                 prose[(film_id, original)] = prose.get((film_id, original), 0) + 1
+                prose_evidence.setdefault((film_id, original), f"{row.url} calls it a "
+                                          f"remake of {mention.get('title')}"
+                                          + (f" ({mention['year']})" if mention.get("year")
+                                             else ""))
         out.reviews.append(review_row(row, film_id, critic["critic_id"], pid, scored))
     fill_inferred(out.reviews)
     out.rejects = out.dropped + out.rejects
     out.films = film_rows(resolver)
     out.critics = [critics[k] for k in sorted(critics)]
     out.publications = [publications[k] for k in sorted(publications)]
-    out.film_relations = relation_rows("review_text", PROSE_CONFIDENCE, prose)
+    out.film_relations = relation_rows("review_text", PROSE_CONFIDENCE, prose, prose_evidence)
     for enricher in enrichers:
         out.film_relations += relation_rows(enricher.source, enricher.confidence,
-                                            dict.fromkeys(claimed[enricher.source], 1))
+                                            dict.fromkeys(claimed[enricher.source], 1),
+                                            enricher.evidence)
+    if remakes:  # after the reviews: a catalogue row only links films the warehouse has
+        shipped = catalogue_pairs(remakes, resolver)
+        out.film_relations += relation_rows(REMAKES_SOURCE, REMAKES_CONFIDENCE,
+                                            dict.fromkeys(shipped, 1), shipped)
     return out

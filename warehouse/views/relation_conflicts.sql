@@ -2,7 +2,8 @@
 -- Remakes whose sources disagree on which film is the original.
 CREATE OR REPLACE VIEW relation_conflicts AS
 WITH remake_of AS (
-    SELECT film_id, related_film_id, source FROM film_relations WHERE relation = 'remake_of'
+    SELECT film_id, related_film_id, source, evidence FROM film_relations
+    WHERE relation = 'remake_of'
 ),
 disputed AS (
     SELECT film_id FROM remake_of GROUP BY film_id
@@ -10,7 +11,7 @@ disputed AS (
 ),
 final AS (
     SELECT r.film_id, f.title, f.year, r.related_film_id, o.title AS related_title,
-           o.year AS related_year, r.source
+           o.year AS related_year, r.source, r.evidence
     FROM remake_of AS r
     JOIN disputed USING (film_id)
     JOIN films AS f ON f.film_id = r.film_id
@@ -24,4 +25,5 @@ COMMENT ON COLUMN relation_conflicts.year IS 'Its year.';
 COMMENT ON COLUMN relation_conflicts.related_film_id IS 'An original one source names.';
 COMMENT ON COLUMN relation_conflicts.related_title IS 'That original''s title.';
 COMMENT ON COLUMN relation_conflicts.related_year IS 'That original''s year.';
-COMMENT ON COLUMN relation_conflicts.source IS 'The source claiming this pair (catalogue, review_text, wikidata).';
+COMMENT ON COLUMN relation_conflicts.source IS 'The source claiming this pair (catalogue, remake_catalogue, review_text, wikidata).';
+COMMENT ON COLUMN relation_conflicts.evidence IS 'What that claim rests on (film_relations.evidence).';
