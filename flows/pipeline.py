@@ -28,8 +28,8 @@ from criticdb.scrapers.fetch import PriorIndex
 from criticdb.scrapers.frontier import shards
 from criticdb.scrapers.page_records import page_records
 from criticdb.transforms.catalogue import load_catalogue
-from criticdb.transforms.remake_catalogue import SHIPPED_REMAKES, RemakeRow, load_remakes
 from criticdb.transforms.normalise import NORMALISE_VERSION
+from criticdb.transforms.remake_catalogue import SHIPPED_REMAKES, RemakeRow, load_remakes
 from criticdb.transforms.wikidata import imdb_ids_to_enrich
 from criticdb.warehouse import load, read, runs
 from criticdb.warehouse.checks import run_checks

@@ -76,7 +76,7 @@ class SourcesConfig:
     path: Path | None = None
     enrich: EnrichSettings = field(default_factory=EnrichSettings)
     catalogue: Path | None = None  # a film catalogue CSV; none means no seed films
-    shipped_catalogue: bool = True  # the remake catalogue shipped with criticdb; `catalogue = false` turns it off
+    shipped_catalogue: bool = True  # the shipped remake catalogue; `catalogue = false`: off
 
 
 SITE_KEYS = ("name", "base_url", "review_pattern", "sources", "delay_seconds", "concurrency",

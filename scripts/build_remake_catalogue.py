@@ -5,7 +5,8 @@ epfl-ada/ada-2024-project-madayam, data/remake/remakes.csv (columns original, or
 original_url, remake, remake_year, remake_url). Wikipedia text is CC BY-SA 4.0; the rows
 keep that licence and say so. Bring the snapshot here first (the search tool's `fetch`), then:
 
-    .venv/bin/python scripts/build_remake_catalogue.py --git-dir /work/.mirror/epfl-ada+ada-2024-project-madayam/repo
+    .venv/bin/python scripts/build_remake_catalogue.py \
+        --git-dir /work/.mirror/epfl-ada+ada-2024-project-madayam/repo
 
 Rules, so every row identifies both films: both titles and both years present, years in
 1880–2100, the remake not older than the original, not the same film twice. A title ending

@@ -15,9 +15,14 @@ import pytest
 from criticdb.scrapers.config import load_sources
 from criticdb.transforms.catalogue import CatalogueFilm
 from criticdb.transforms.film_identity import FilmResolver
-from criticdb.transforms.remake_catalogue import (COLUMNS, SHIPPED_REMAKES,
-                                                  RemakeCatalogueError, catalogue_pairs,
-                                                  families, load_remakes)
+from criticdb.transforms.remake_catalogue import (
+    COLUMNS,
+    SHIPPED_REMAKES,
+    RemakeCatalogueError,
+    catalogue_pairs,
+    families,
+    load_remakes,
+)
 
 HEADER = ",".join(COLUMNS)
 

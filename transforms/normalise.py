@@ -13,9 +13,6 @@ from typing import Any
 from criticdb.common.records import ExtractionRow
 from criticdb.common.rejects import Reject
 from criticdb.transforms.catalogue import CatalogueFilm
-from criticdb.transforms.remake_catalogue import CONFIDENCE as REMAKES_CONFIDENCE
-from criticdb.transforms.remake_catalogue import SOURCE as REMAKES_SOURCE
-from criticdb.transforms.remake_catalogue import RemakeRow, catalogue_pairs
 from criticdb.transforms.critics import CriticIdentity, critic_names
 from criticdb.transforms.enrichment import CatalogueEnricher, Enricher, WikidataEnricher
 from criticdb.transforms.entity_rows import (
@@ -28,6 +25,9 @@ from criticdb.transforms.entity_rows import (
 from criticdb.transforms.errors import NormaliseError
 from criticdb.transforms.film_identity import FilmResolver
 from criticdb.transforms.inferred_scores import fill_inferred
+from criticdb.transforms.remake_catalogue import CONFIDENCE as REMAKES_CONFIDENCE
+from criticdb.transforms.remake_catalogue import SOURCE as REMAKES_SOURCE
+from criticdb.transforms.remake_catalogue import RemakeRow, catalogue_pairs
 from criticdb.transforms.review_scores import learned_scales, review_score
 from criticdb.transforms.titles import slug
 from criticdb.transforms.wikidata import FilmEnrichment

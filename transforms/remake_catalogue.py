@@ -181,5 +181,6 @@ def render(rows: tuple[RemakeRow, ...], fmt: str) -> str:
         return out.getvalue()
     shown = [list(head[:5])] + [t[:5] for t in table]
     widths = [min(40, max(len(x[i]) for x in shown)) for i in range(5)]
-    return "".join("  ".join(c[:40].ljust(w) for c, w in zip(x, widths)).rstrip() + "\n"
-                   for x in shown)
+    lines = ("  ".join(c[:40].ljust(w) for c, w in zip(x, widths, strict=True)).rstrip()
+             for x in shown)
+    return "".join(line + "\n" for line in lines)
