@@ -80,6 +80,9 @@ def test_help_and_demo_run_from_another_directory(wheel_env: Path, tmp_path: Pat
     from prefect.settings import PREFECT_API_URL
 
     assert "demo" in _run(wheel_env, ["--help"], tmp_path).stdout
+    shipped = _run(wheel_env, ["remakes", "--format", "csv"], tmp_path).stdout.splitlines()
+    assert shipped[0].startswith("remake_title,remake_year,original_title,original_year")
+    assert len(shipped) > 700  # the remake catalogue is package data of the wheel
     out = _run(wheel_env, ["demo"], tmp_path, PREFECT_API_URL=PREFECT_API_URL.value())
     assert out.returncode == 0, out.stderr[-2000:]
     assert "64 extracted" in out.stdout
