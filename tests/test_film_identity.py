@@ -83,6 +83,21 @@ def test_year_tolerance_and_ambiguity() -> None:
         resolver.resolve("Other Unknown Film", None, allow_provisional=False)
 
 
+def test_a_page_id_without_a_year_is_the_film_identity() -> None:
+    resolver = FilmResolver([])
+    first = resolver.resolve("Carrie", None, {"imdb": "tt1939659"}, review_year=2013)
+    film = resolver.films[first]
+    assert (first, film.year, film.imdb_id, film.identity_source) == (
+        "carrie-tt1939659", None, "tt1939659", "page_ids")
+    # the same id under another spelling is the same film; another id is another film
+    assert resolver.resolve("CARRIE (remake)", None, {"imdb": "tt1939659"}) == first
+    assert resolver.resolve("Carrie", None, {"imdb": "tt0074285"}) == "carrie-tt0074285"
+    # a known film of the title that fits the review date still wins
+    resolver.resolve("Looper", 2012)
+    assert resolver.resolve("Looper", None, {"imdb": "tt1276104"}, review_year=2012) == \
+        "looper-2012"
+
+
 def test_title_only_review_resolved_by_its_date() -> None:
     resolver = FilmResolver(load_catalogue(DEMO_CATALOGUE))
     # 'Retribution' reviewed in 2023: only the 2023 film fits [review-3, review+1]

@@ -87,10 +87,12 @@ class FilmResolver:
                                wikidata_id=(ids or {}).get("wikidata", ""),
                                identity_source=source), [title])
             return film_id
-        return self._resolve_title_only(title, candidates, review_year, allow_provisional)
+        return self._resolve_title_only(title, candidates, review_year, allow_provisional,
+                                        ids or {})
 
     def _resolve_title_only(self, title: str, candidates: list[Film],
-                            review_year: int | None, allow_provisional: bool) -> str:
+                            review_year: int | None, allow_provisional: bool,
+                            ids: dict[str, str]) -> str:
         if review_year is not None:
             fits = [f for f in candidates if review_year - REVIEW_YEARS_BEFORE
                     <= f.year <= review_year + REVIEW_YEARS_AFTER]  # type: ignore[operator]
@@ -102,6 +104,8 @@ class FilmResolver:
             raise UnresolvedFilm("ambiguous_film" if candidates else "film_year_unknown",
                                  f"{title!r} without a year matches "
                                  f"{sorted(f.film_id for f in candidates)}")
+        if ext := ids.get("imdb") or ids.get("wikidata"):
+            return self._by_page_id(title, ids, ext)
         film_id = f"{slug(title)}-{PROVISIONAL_SUFFIX}"
         film = self.films.get(film_id)
         if film is None:
@@ -114,6 +118,18 @@ class FilmResolver:
                                   f"none fits {when} alone")
         elif not film.identity_note:
             film.identity_note = "no year on the page and no known film of this title"
+        return film_id
+
+    def _by_page_id(self, title: str, ids: dict[str, str], ext: str) -> str:
+        """A page that names its film by an IMDb/Wikidata id but prints no year: the id is
+        the identity (one film however its title is spelt), the year stays unknown until
+        the catalogue or Wikidata gives it."""
+        film_id = f"{slug(title)}-{ext.lower()}"
+        if film_id not in self.films:
+            film = Film(film_id, title, None, imdb_id=ids.get("imdb", ""),
+                        wikidata_id=ids.get("wikidata", ""), identity_source=PAGE_IDS,
+                        identity_note=f"no year on the page; identified by its id {ext}")
+            self._add(film, [title])
         return film_id
 
     def lookup(self, title: str, year: int, ids: tuple[str, ...] = ()) -> str | None:

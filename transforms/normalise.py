@@ -35,7 +35,8 @@ from criticdb.transforms.wikidata import FilmEnrichment
 __all__ = ["NORMALISE_VERSION", "Entities", "ExtractionRow", "normalise", "review_id"]
 
 # Bump when normalisation logic changes: unchanged inputs then still rebuild the entities.
-NORMALISE_VERSION = "4"  # 2: unsigned critics; 3: learned scales, CV; 4: title-only films
+NORMALISE_VERSION = "5"  # 2: unsigned critics; 3: learned scales, CV; 4: title-only films;
+# 5: the shipped remake catalogue, relation evidence, films identified by a page id alone
 
 
 @dataclass

@@ -40,5 +40,5 @@ COMMENT ON COLUMN warehouse_overview.last_run_status IS 'running, completed, fai
 COMMENT ON COLUMN warehouse_overview.last_run_fetched IS 'Pages it fetched with a body.';
 COMMENT ON COLUMN warehouse_overview.last_run_not_modified IS 'Pages it found not modified (304, or skipped per sitemap lastmod).';
 COMMENT ON COLUMN warehouse_overview.last_run_rejected IS 'Rejects it recorded at any stage (reasons in last_run_rejects).';
-COMMENT ON COLUMN warehouse_overview.provisional_films IS 'Films with reviews but no known year (identity_source = ''title_only''); remake pairs and per-year views leave them out.';
+COMMENT ON COLUMN warehouse_overview.provisional_films IS 'Films with reviews but no known year (identity_source = ''title_only'', or ''page_ids'' for a page that gives an id but no year); remake pairs and per-year views leave them out.';
 COMMENT ON COLUMN warehouse_overview.reviews_of_provisional_films IS 'Reviews of provisional films: in film and critic views, left out of anything that needs a year.';
