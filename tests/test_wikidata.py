@@ -64,7 +64,8 @@ def test_client_caches_and_enrichment_links_films(sparql_server, tmp_path) -> No
     assert "So finster die Nacht" in films["let-the-right-one-in-2008"]["aliases"]
     assert {"film_id": "let-me-in-2010", "related_film_id": "let-the-right-one-in-2008",
             "relation": "remake_of", "source": "wikidata", "confidence": 0.9,
-            "evidence_count": 1} in entities.film_relations
+            "evidence_count": 1, "evidence": "Wikidata P144 (based on) / P4969 (derivative "
+            "work), found by IMDb id"} in entities.film_relations
 
 
 def test_server_errors_are_transient(sparql_server, tmp_path) -> None:
