@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pytest
 
@@ -133,3 +135,31 @@ def test_a_failed_stage_marks_the_run_and_keeps_committed_work(demo_sites, prefe
     assert status == "failed" and "lacks columns" in message
     assert q(db, "SELECT count(*) FROM pages")[0][0] == 64  # fetched pages stay indexed
     assert q(db, "SELECT count(*) FROM extractions")[0][0] == 64
+
+
+def test_the_shipped_remake_catalogue_links_demo_films_with_its_evidence(demo_run) -> None:
+    rows = q(demo_run.db, "SELECT film_id, related_film_id, evidence FROM film_relations "
+             "WHERE source = 'remake_catalogue' ORDER BY film_id")
+    catalogue = dict(q(demo_run.db, "SELECT film_id, related_film_id FROM film_relations "
+                       "WHERE source = 'catalogue'"))
+    assert len(rows) >= 5
+    for film_id, original, evidence in rows:
+        assert catalogue[film_id] == original  # never a pair the demo's facts deny
+        assert "remakes.csv line" in evidence and "CC BY-SA 4.0" in evidence
+    assert q(demo_run.db, "SELECT count(*) FROM relation_conflicts") == [(0,)]
+
+
+def test_catalogue_false_turns_off_every_catalogue(demo_sites, prefect_server, tmp_path) -> None:
+    """`catalogue = false`: neither the demo's CSV nor the shipped remake catalogue; the
+    reviews' own words still name remakes."""
+    from criticdb.flows.pipeline import review_pipeline
+
+    text = demo_sites.sources.read_text(encoding="utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(re.sub(r'^catalogue = .*$', "catalogue = false", text, flags=re.M),
+                       encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    review_pipeline(sources=str(sources), db=str(db), report_dir=str(tmp_path / "r"))
+    by_source = dict(q(db, "SELECT source, count(*) FROM film_relations GROUP BY source"))
+    assert set(by_source) == {"review_text"} and by_source["review_text"] >= 6
+    assert q(db, "SELECT count(*) FROM films WHERE in_catalogue")[0][0] == 0

@@ -203,3 +203,30 @@ def test_a_rating_value_with_its_scale_in_the_string() -> None:
         "reviewRating": {"@type": "Rating", "ratingValue": "4.5/5"}}),
         "https://blog.example/night-ferry/")
     assert (record.rating_raw, record.rating_scale) == ("4.5", "out_of_5")
+
+
+def test_a_page_with_no_film_word_and_no_review_cue_is_not_a_film_review() -> None:
+    body = ("<p>The council met on Tuesday to discuss the harbour budget. Members argued "
+            "about the ferry timetable and the cost of new lights on the pier.</p>") * 3
+    record = extract_review(page("Harbour budget argued late", body=body),
+                            "https://paper.example/local/harbour-budget/")
+    assert record.kind == "not_film_review"
+    assert any("no film vocabulary, no review cue" in e for e in record.kind_evidence)
+
+
+def test_the_same_page_called_a_review_stays_uncertain_not_rejected() -> None:
+    body = ("<p>The harbour lights glow all night and the ferry arrives late again; the "
+            "crossing is long and the ending quiet.</p>") * 3
+    record = extract_review(page("Night Ferry review", body=body),
+                            "https://blog.example/night-ferry-review/")
+    assert record.kind != "not_film_review"
+
+
+@pytest.mark.parametrize("word", ["电影", "映画", "영화"])
+def test_cjk_film_words_count_inside_running_text(word: str) -> None:
+    # CJK scripts put no spaces between words, so the film word sits inside a longer run
+    body = f"<p>这是一部关于渡轮的{word}，夜色很美，结局很安静，我很喜欢这个故事。</p>" * 3
+    record = extract_review(page("夜渡", body=body), "https://blog.example/posts/1234.html")
+    assert record.kind != "not_film_review"
+    assert any(e.startswith("body words: film ") and not e.startswith("body words: film 0")
+               for e in record.kind_evidence)

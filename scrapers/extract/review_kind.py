@@ -119,7 +119,7 @@ BODY_WORDS = {
     "film": r"films?|filmen|filmene|filmer|filmes?|movies?|cinema|cinematic|cinematography|"
             r"director|directed|screenplay|screenwriter|filmmaker|pel[ií]culas?|peli|cine|kino|regie|"
             r"regisseur(?:in)?|r[eé]alisateur|r[eé]alis[eé]|long-m[eé]trage|pellicola|regista|"
-            r"diretor|dire[cç][aã]o|roteiro|фильм\w*|кино|电影|影片|फिल्म|सिनेमा",
+            r"diretor|dire[cç][aã]o|roteiro|фильм\w*|кино|फिल्म|सिनेमा",
     "tv": r"episodes?|seasons?|series|showrunner|finale|sitcom|staffel|folgen?|serien?|"
           r"temporadas?|epis[oó]dios?|[eé]pisodes?|saisons?|s[eé]ries?",
     "music": r"albums?|songs?|tracks?|band|vocals|singer|lyrics|guitar|concerts?|tour|"
@@ -152,9 +152,19 @@ YOU = re.compile(r"(?<!\w)(?:you|your|vous|votre|usted|tu|você|du|dich|ihr|sie|
                  re.I)
 REVIEW_WORDS = re.compile(r"review|cr[ií]tica|critique|kritik|rezension|rese[ñn]a|recension|"
                           r"recensione|anmeldelse|arvostelu|recenzja|reaction|verdict", re.I)
+# Chinese, Japanese and Korean run words together, so their terms match without the word
+# boundaries the other vocabularies need (a CJK character is itself a word character).
+CJK_BODY_WORDS = {
+    "film": r"电影|電影|影片|导演|導演|影院|映画|監督|영화|감독",
+    "tv": r"电视剧|電視劇|剧集|ドラマ|드라마",
+    "book": r"小说|小說|小説|소설",
+    "game": r"游戏|遊戲|ゲーム|게임",
+    "music": r"专辑|專輯|アルバム|앨범",
+}
 # One scan of the body for every vocabulary (a named group per kind).
-_BODY = re.compile("|".join(rf"(?P<{k}>(?<!\w)(?:{v})(?!\w))" for k, v in BODY_WORDS.items()),
-                   re.I)
+_BODY = re.compile("|".join(
+    rf"(?P<{k}>(?<!\w)(?:{v})(?!\w)" + (f"|{CJK_BODY_WORDS[k]})" if k in CJK_BODY_WORDS else ")")
+    for k, v in BODY_WORDS.items()), re.I)
 _HEAD = {k: re.compile(v, re.I) for k, v in HEADLINE_KINDS.items()}
 _SECTION = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in SECTION_KINDS.items()}
 _FILM_SECTION = re.compile(rf"^(?:{FILM_SECTIONS})$", re.I)
@@ -314,5 +324,7 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     if "news" in section_kinds and not says_review:
         return Verdict("not_film_review", evidence + ["news section, no review cue"])
     if film_words == 0 and not film_section:
+        if not says_review:  # nothing on the page is about a film or calls it a review
+            return Verdict("not_film_review", evidence + ["no film vocabulary, no review cue"])
         return Verdict("uncertain", evidence + ["no film vocabulary"])
     return Verdict("film_review", evidence)
