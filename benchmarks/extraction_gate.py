@@ -5,12 +5,15 @@
     .venv/bin/python benchmarks/extraction_gate.py --update --allow-lower   # say so, loudly
 
 Corpora: the golden demo/archetype pages (tests/fixtures/sites), the real saved review
-pages and CleanEval (both in ../shared/corpus). Floors live in extraction_baseline.json,
+pages and CleanEval (both in ../shared/corpus), and criticdb's own corpus where
+benchmarks/corpus_rebuild.py has rebuilt it: its frozen fold and its development folds,
+pinned apart (benchmarks/corpus/README.md). Floors live in extraction_baseline.json,
 not in code. A corpus whose hash differs from the pinned one fails the check: scores on a
 different corpus are not comparable, so changing a corpus means re-pinning on purpose.
 `--update` moves floors up to today's scores and refuses to move any down unless
 `--allow-lower` is given. A shared corpus that is absent is skipped with a message, except
-under CI=true, where it must be present.
+under CI=true, where it must be present; the own corpus is a local cache and is skipped
+wherever it has not been rebuilt.
 """
 
 from __future__ import annotations
@@ -44,6 +47,18 @@ def real_pages() -> tuple[dict[str, float], str]:
     return res.scores(), res.corpus_hash
 
 
+def own_fold(frozen: bool) -> Callable[[], tuple[dict[str, float], str]]:
+    """criticdb's own corpus (benchmarks/corpus_rebuild.py), the frozen fold or the others;
+    a local cache, so absent in CI and skipped there until the pages join ../shared."""
+    def measure_fold() -> tuple[dict[str, float], str]:
+        from benchmarks.real_pages import FOLDS, FROZEN_FOLD, OWN_CORPUS, evaluate
+
+        folds = {FROZEN_FOLD} if frozen else set(range(FOLDS)) - {FROZEN_FOLD}
+        res = evaluate(OWN_CORPUS, folds=folds)
+        return res.scores(), res.corpus_hash
+    return measure_fold
+
+
 def cleaneval() -> tuple[dict[str, float], str]:
     from benchmarks.body_text import evaluate
 
@@ -53,7 +68,8 @@ def cleaneval() -> tuple[dict[str, float], str]:
 
 
 CORPORA: dict[str, Callable[[], tuple[dict[str, float], str]]] = {
-    "golden": golden, "real_pages": real_pages, "cleaneval": cleaneval}
+    "golden": golden, "real_pages": real_pages, "cleaneval": cleaneval,
+    "own_frozen_fold": own_fold(True), "own_development_folds": own_fold(False)}
 SHARED = {"real_pages", "cleaneval"}
 
 

@@ -9,6 +9,7 @@ from criticdb.scrapers.extract.rating_text import rating_in_text
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 from criticdb.scrapers.extract.text_rules import (
     title_from_headline,
+    year_in_fact_label,
     year_in_text,
 )
 from criticdb.transforms.critics import critic_names
@@ -33,6 +34,13 @@ from criticdb.transforms.ratings import to_score
     ("Hard Hit, la recensione", "Hard Hit", None),
     ("Reseña: Hard Hit, de Kim Chang-ju", "Hard Hit", None),
     ("Crazy, Stupid, Love", "Crazy, Stupid, Love", None),
+    # "– A Review." after the title; a bare Movie/Film ending a real title stays
+    ("Hard Hit – A Review.", "Hard Hit", None),
+    ("Hard Hit: my review", "Hard Hit", None),
+    ("The Lego Movie", "The Lego Movie", None),
+    ("Bee Movie", "Bee Movie", None),
+    ("This Is Not a Film (2011)", "This Is Not a Film", 2011),
+    ("Transformers, o filme", "Transformers", None),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)
@@ -199,3 +207,35 @@ def test_a_byline_written_into_the_headline(head: str, critic: str | None) -> No
     body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
     page = f"<html><head>{head}</head><body>{body}</body></html>".encode()
     assert extract_review(page, "https://diary.example/ana/film/hard-hit/").critic == critic
+
+
+def test_the_fuller_visible_name_wins_over_a_shortened_structured_one() -> None:
+    """JSON-LD carries 'Ana Lima', the page's author meta the full 'Ana Sofia Lima'."""
+    ld = '{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Hard Hit", '
+    ld += '"author": {"@type": "Person", "name": "Ana Lima"}}'
+    head = (f'<title>Hard Hit</title><script type="application/ld+json">{ld}</script>'
+            '<meta name="author" content="Ana Sofia Lima">')
+    body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+    page = f"<html><head>{head}</head><body><h1>Hard Hit</h1>{body}</body></html>".encode()
+    assert extract_review(page, "https://diary.example/hard-hit/").critic == "Ana Sofia Lima"
+
+
+def test_a_review_signed_at_its_end_in_a_plain_content_block() -> None:
+    """Themes without entry-content/article: the last paragraph '-<em>Name</em>' signs it."""
+    body = ("<div class='content'><h1>Hard Hit – A Review.</h1>"
+            + "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+            + "<p>-<em>Ana Sofia Lima</em></p></div>")
+    page = f"<html><head><title>Hard Hit – A Review - Club</title></head><body>{body}</body></html>"
+    record = extract_review(page.encode(), "https://club.example/posts/hard-hit-a-review/")
+    assert (record.film_title, record.critic) == ("Hard Hit", "Ana Sofia Lima")
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("IMDb 7.0/10 Rotten Tomatoes 78% Year 2003 Rated PG", 2003),
+    ("Release year: 1995", 1995),
+    ("Jahr: 2014", 2014),
+    ("later that year 2011 the sequel came", None),
+    ("set in the year 2049 on a dying Earth", None),
+])
+def test_a_year_labelled_in_a_fact_box(text: str, year: int | None) -> None:
+    assert year_in_fact_label(text) == year

@@ -70,6 +70,15 @@ def plausible_critic(value: str, page: ParsedPage) -> bool:
                    for s in sites for h in hosts + [s])
 
 
+def _fuller_name(longer: str, shorter: Any) -> bool:
+    """`longer` is `shorter` with middle names or initials added: same first and last word."""
+    if not isinstance(shorter, str):
+        return False
+    a, b = fold(longer).split(), fold(shorter).split()
+    return (len(b) >= 2 and len(a) > len(b) and len(a) <= 5 and a[0] == b[0]
+            and a[-1] == b[-1] and all(w in a[1:-1] or w in (a[0], a[-1]) for w in b))
+
+
 def _site_defaults(rules: SiteRules, partial: dict[str, Any], source: dict[str, str]) -> None:
     """A single-critic site's critic when no page layer found a byline; a rating the site's
     rating_map declares; the site's rating scale for a rating found without one."""
@@ -87,6 +96,11 @@ def _fill(name: str, found: dict[str, Any], page: ParsedPage, partial: dict[str,
           source: dict[str, str], warnings: list[str]) -> None:
     """One layer's findings into the still-empty fields, recording the layer of each."""
     for key, value in found.items():
+        if key == "critic" and isinstance(value, str) and _fuller_name(value, partial.get(key)):
+            # JSON-LD "Lindolfo Rodrigues", the byline "Lindolfo Lorn Rodrigues": the page
+            # shows the full name, the structured copy dropped a middle name or initial
+            partial[key], source[key] = value, name
+            continue
         if value in (None, "", [], {}) or partial.get(key):
             continue
         if key == "critic" and not plausible_critic(value, page):

@@ -101,8 +101,11 @@ def _signature(page: ParsedPage) -> str | None:
     """A review signed at its end: one of the last paragraphs is only a name, in bold or
     italics or after a dash ('— Jane Doe', '~ Name'); common on group blogs, whose account
     name is not the critic's."""
-    for container in page.by_class("entry-content") + page.by_class("post-content") + \
-            page.xpath("//article"):
+    containers = page.by_class("entry-content") + page.by_class("post-content") + \
+        page.xpath("//article")
+    # themes without those names: the <main> element, else a "content" block of the body
+    containers = containers or page.xpath("//main") or page.by_class("content")
+    for container in containers:
         for last in [p for p in container.iter("p") if _text(p)][-3:]:
             marked = [c for c in last.iter("strong", "b", "em", "i") if _text(c) == _text(last)]
             dashed = _text(last)[:1] in "—–-~"

@@ -41,6 +41,18 @@ CREDITS_YEAR = re.compile(r"(?<![\d/.\-:(])((?:18[89]|19\d|20\d)\d)(?![\d/\-:)]|
 CREDITS_WINDOW = 160
 
 
+# Fact boxes that label the year itself: "Year 2011 Rated R", "Release year: 2003",
+# "Année : 1995", "Jahr: 2014". A capitalised label, or any label with a colon, so prose
+# ("later that year 2011 …") does not count.
+YEAR_LABEL = re.compile(
+    r"(?:(?<!\w)(?-i:Year|Release [Yy]ear|Released|Année|Jahr|Año|Ano|Anno)\s*:?|"
+    r"(?<!\w)(?:year|released)\s*:)\s*((?:18[89]|19\d|20\d)\d)(?![\d/\-:])", re.I)
+
+
+def year_in_fact_label(text: str) -> int | None:
+    return int(m[1]) if (m := YEAR_LABEL.search(text)) else None
+
+
 def year_in_credits(text: str) -> int | None:
     for cue in CREDITS_CUE.finditer(text):
         before = text[max(0, cue.start() - 30):cue.start()].split()
@@ -153,6 +165,7 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     if title and not partial.get("film_year") and not out.get("headline_year"):
         out["film_year"] = (year_in_slug(page.url, title)
                             or year_in_credits(visible_text(page))
+                            or year_in_fact_label(visible_text(page))
                             or year_in_text(title, body)
                             or year_in_text(title, visible_text(page))
                             or year_in_tags(page, partial.get("published")

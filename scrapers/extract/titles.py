@@ -41,9 +41,21 @@ LABEL_OF = re.compile(
     r"recensão|reseña|resenha|review|recension|anmeldelse)\s+(?:de|da|do|del|du|des|di|zu|"
     r"zum|of|von|af|av)\s+(?:(?:la|le|el|il|o|the|dem)\s+)?"
     r"(?:(?:film|filme|película|pelicula|movie)\s+)?", re.I)
-# "X, la recensione", "X – the review", "X | Review"
-SUFFIX = re.compile(rf"\s*(?:[:\-–—|,]\s*)?\b(?:(?:la|le|el|il|the|die)\s+)?(?:{LABEL_WORDS})"
-                    r"\s*[.!]*$", re.I)
+# "X, la recensione", "X – the review", "X | Review", "X – A Review.", "X: my review". Only
+# review words may follow the title without a separator ("X Review"): a bare "Movie" or
+# "Film" ends real titles ("The Lego Movie", "Bee Movie", "Snuff Film"), so it is a label
+# only after a separator or its article ("Transformers, o filme", "Avatar le film"); the
+# indefinite and possessive forms only before "review" ("This Is Not a Film" keeps its film).
+REVIEW_WORDS_BARE = (
+    r"(?:(?:film|movie|cinema|dvd|blu-ray)\s+)?(?:review|reviews|recap|reaction)|"
+    r"critique|crítica|critica|kritik|filmkritik|rezension|recensione|recensão|reseña|"
+    r"recension|anmeldelse|arvostelu|recenzja"
+)
+SUFFIX = re.compile(
+    rf"\s*(?:[:\-–—|,]\s*(?:(?:la|le|el|il|the|die)\s+)?(?:{LABEL_WORDS})|"
+    rf"\b(?:{REVIEW_WORDS_BARE})|\b(?:le|la|the|der|o|el)\s+(?:film|movie|filme|película)|"
+    r"(?:[:\-–—|,]\s*)?\b(?:a|an|my|our)\s+(?:film\s+|movie\s+)?(?:review|reaction))\s*[.!]*$",
+    re.I)
 # "Roma, de Alfonso Cuarón", "Night Ferry, by Jo Park": the director's credit after a comma
 # (two or more capitalised words, so "Crazy, Stupid, Love" keeps its commas)
 CREDIT_SUFFIX = re.compile(r",\s+(?:de|by|von|di|par|por)\s+"
@@ -53,7 +65,8 @@ CREDIT_SUFFIX = re.compile(r",\s+(?:de|by|von|di|par|por)\s+"
 CAP = r"[A-Z][\w'’.-]*"  # a capitalised word of a name
 BY_NAME = rf"\s+by\s+(?-i:{CAP}(?:\s+{CAP}){{0,3}})"
 REVIEW_INFIX = re.compile(
-    r"^(?P<t>.+?)\s+(?:movie\s+|film\s+)?(?:review|reaction|recap)\b"
+    r"^(?P<t>.+?)(?:\s*[-–—:|,])?\s+(?:(?:a|an|my|our|the)\s+)?(?:movie\s+|film\s+)?"
+    r"(?:review|reaction|recap)\b"
     rf"(?:{BY_NAME}|\s*(?:[-–—:|,]\s*.*)?)$", re.I)
 REVIEW_BY = re.compile(rf"\b(?:review|reviewed|critique|reaction)(?P<n>{BY_NAME})"
                        r"(?:\s*(?:[|•·\-–—(]|$))", re.I)
