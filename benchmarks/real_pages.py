@@ -146,8 +146,8 @@ def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False,
     import trafilatura
 
     res = Result()
-    digest = hashlib.sha256((corpus / "manifest.tsv").read_bytes())
     keys = [k for k in manifest(corpus) if folds is None or fold_of(k) in folds]
+    digest = hashlib.sha256((corpus / "manifest.tsv").read_bytes())
     if compare_trafilatura:  # warm both: dateparser and lxml compile patterns on first use
         for key in keys:
             body = (corpus / "pages" / key["file"]).read_bytes()
