@@ -41,6 +41,9 @@ from criticdb.transforms.ratings import to_score
     ("Bee Movie", "Bee Movie", None),
     ("This Is Not a Film (2011)", "This Is Not a Film", 2011),
     ("Transformers, o filme", "Transformers", None),
+    # a year after a preposition belongs to the title
+    ("Gold Diggers of 1933", "Gold Diggers of 1933", None),
+    ("Night Ferry 2021", "Night Ferry", 2021),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)
@@ -239,3 +242,35 @@ def test_a_review_signed_at_its_end_in_a_plain_content_block() -> None:
 ])
 def test_a_year_labelled_in_a_fact_box(text: str, year: int | None) -> None:
     assert year_in_fact_label(text) == year
+
+
+def _page(head: str, body: str) -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_a_subtitled_title_after_the_site_name_stays_whole() -> None:
+    """'Site | Title: Subtitle': the body names the whole film, the slug only its subtitle."""
+    body = ("<h1>Jo Park</h1><article><p>I went to see Night Ferry: Low Tide with my son. "
+            "Night Ferry: Low Tide keeps the camera low and the cast plays every scene "
+            "quietly; the film is slow and I liked it.</p></article>")
+    page = _page("<title>Jo Park | Night Ferry: Low Tide</title>", body)
+    assert extract_review(page, "https://jopark.example/blog/low-tide/").film_title == \
+        "Night Ferry: Low Tide"
+
+
+def test_a_quoted_title_in_a_question_headline() -> None:
+    body = ("<article><p>Night Ferry is a film about waiting. The director keeps the camera "
+            "low and the cast plays every scene quietly.</p></article>")
+    page = _page("<title>Why you should watch 'Night Ferry'?</title>",
+                 "<h1>Why you should watch 'Night Ferry'?</h1>" + body)
+    assert extract_review(page, "https://blog.example/why-watch-night-ferry/").film_title == \
+        "Night Ferry"
+
+
+def test_a_theme_credit_in_the_footer_is_not_the_critic() -> None:
+    body = ("<h1>Night Ferry</h1><article><p>The film keeps the camera low and the cast "
+            "plays every scene quietly.</p></article><footer><p>Copyright © Ana's Blog 2025 "
+            "<a href='https://themes.example/clean'>Clean Hugo Theme</a> by "
+            "<a href='https://themes.example'>Huabing Zhao</a></p></footer>")
+    page = _page("<title>Night Ferry</title>", body)
+    assert extract_review(page, "https://ana.example/night-ferry/").critic is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urljoin
 
@@ -37,6 +38,16 @@ def _in_comments(el: Any) -> bool:
     """Commenters carry hCards too; their names must never become the critic."""
     return any("comment" in (a.get("class") or "") or a.get("id") == "comments"
                for a in [el, *el.iterancestors()])
+
+
+# A footer's credit line names the theme's or the site generator's author ("CleanWhite Hugo
+# Theme by Huabing", "Hugo port of Casper by EM", "Powered by WordPress"), not the critic.
+CREDIT = re.compile(r"\b(?:themes?|template|powered|port of|designed|design by|built with|"
+                    r"hugo|jekyll|wordpress|ghost|hexo|gatsby|bootstrap|generator)\b", re.I)
+
+
+def _is_credit(el: Any) -> bool:
+    return bool(CREDIT.search(_text(el)[:300]))
 
 
 def _author_cards(page: ParsedPage) -> list[Any]:
@@ -83,7 +94,7 @@ def _byline_text(page: ParsedPage) -> str | None:
         block = el
         while block is not None and block.tag in ("a", "em", "strong", "b", "span", "i"):
             block = block.getparent()
-        if block is None or _in_comments(block) or len(_text(block)) > 100:
+        if block is None or _in_comments(block) or len(_text(block)) > 100 or _is_credit(block):
             continue
         if name := _name_from(block):
             return name

@@ -76,13 +76,20 @@ REVIEW_OF = re.compile(r"^(?:a|my|our)\s+(?:film\s+|movie\s+)?review\s+of\s+(?P<
                        rf"(?:\s+by\s+(?P<n>(?-i:{CAP}(?:\s+{CAP}){{1,3}})))?$", re.I)
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
+TITLE_CONTINUES = re.compile(r"\b(?:of|in|from|the|a|an|to|for|and|at|since|de|du|des|la|le|el|"
+                             r"del|di|da|do|von|vom|im|en)$", re.I)
 SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
+# The site-name separators alone: "Site | Title: Subtitle" keeps "Title: Subtitle" whole
+SITE_SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*")
 # "Le Guerrier Silencieux (Valhalla Rising)": a local title and the original in brackets.
 BRACKETS = re.compile(r"\s*[()\[\]]\s*")
 # "Vikrammmm!": informal elongation; the body usually spells the title plainly.
 ELONGATED = re.compile(r"(\w)\1{2,}")
 MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|"
-                    r"[“\"«„](?P<c>[^”\"»“]{1,80})[”\"»“]")
+                    r"[“\"«„](?P<c>[^”\"»“]{1,80})[”\"»“]|"
+                    # single quotes: curly ones, or straight ones standing alone ("watch
+                    # 'Interstellar'?"), never an apostrophe inside a word ("Don't")
+                    r"‘(?P<d>[^’]{1,80})’|(?:(?<=\s)|^)'(?P<e>[^'\s][^']{0,78})'(?=[\s?!.,:;]|$)")
 NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|toggle)\b", re.I)
 MAX_TITLE_WORDS = 12
 # Headlines of pages about several films: no one title can be chosen from them.
@@ -151,7 +158,9 @@ def clean(text: str) -> tuple[str, int | None, bool]:
         text, year, matched = m["t"], int(m["y"]), True
     else:
         m = TRAILING_YEAR.match(text)
-        if m and len(m["t"].split()) <= 6:
+        # "Gold Diggers of 1933", "Summer of 1942": a title cannot end on a preposition or
+        # an article, so there the year is part of the title
+        if m and len(m["t"].split()) <= 6 and not TITLE_CONTINUES.search(m["t"]):
             text, year = m["t"], int(m["y"])
     text = text.strip(QUOTES + " ,;:…").strip()
     return text, year, matched
@@ -230,13 +239,16 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
 
     for origin, raw in raw_headlines(page, partial):
         for m in MARKED.finditer(raw):
-            inner = m["a"] or m["b"] or m["c"]
+            inner = m["a"] or m["b"] or m["c"] or m["d"] or m["e"]
             after = raw[m.end():m.end() + 8]
             ym = re.match(r"\s*\(((?:18|19|20)\d{2})\)", after)
             add(inner.strip(), int(ym[1]) if ym else None, origin, False, marked=True)
         text, year, _ = clean(raw)
         add(text, year, origin, True)
         segments = [s for s in SEPARATORS.split(raw) if s.strip()]
+        if ":" in raw:
+            segments += [s for s in SITE_SEPARATORS.split(raw) if s.strip() and ":" in s
+                         and s not in segments]
         segments += [p for s in segments for p in BRACKETS.split(s) if p.strip() and p != s]
         for seg in segments if len(segments) > 1 else []:
             t, y, _ = clean(seg)
@@ -310,7 +322,29 @@ def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: 
         score -= 1.5  # "Vikrammmm!" is a mood; the body names the film plainly
     if c.whole and body_n == 0 and sum(w[:1].islower() for w in c.text.split()) >= 3:
         score -= 0.6  # a sentence the body never repeats is a headline, not a title
+    if c.whole and body_n == 0 and SITE_SEPARATORS.search(c.text):
+        score -= 0.5  # "Four Lions – great film": the body repeats a part, never the whole
     return score
+
+
+def _whole_title(best: Candidate, cands: list[Candidate], body: str, slug: set[str],
+                 sub_span: bool) -> Candidate:
+    """A longer candidate that holds the best one wins when the evidence is for the whole:
+    'Ant-Man and the Wasp: Quantumania' over 'Quantumania' when every mention of the part in
+    the body is inside the whole; '2001 - A Space Odyssey' over 'Space' when the slug spells
+    the whole and the part, a capitalised run cut from a long headline, only scored on the
+    body's repeating one of its words."""
+    n_best = _count(best.text, body)
+    best_slug = _slug_score(_tokens(best.text), _plain_tokens(best.text), slug)
+    for c in sorted(cands, key=lambda c: -len(c.text)):
+        if c is best or c.score <= 0 or fold(best.text) not in fold(c.text):
+            continue
+        if re.search(r":\s", c.text) and (n := _count(c.text, body)) >= 1 and n >= n_best:
+            return c
+        c_slug = _slug_score(_tokens(c.text), _plain_tokens(c.text), slug)
+        if sub_span and c.whole and c_slug >= best_slug + 0.5 and c.score >= best.score - 0.6:
+            return c
+    return best
 
 
 def choose(page: ParsedPage, partial: dict[str, Any], body: str
@@ -336,6 +370,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     page.cache["title_candidates"] = [(c.text, round(c.score, 2)) for c in cands]
     if best.score < 0.5:
         return None, None, 0.0
+    best = _whole_title(best, cands, folded_body, slug, any(best is e for e in extra))
     others = [c for c in cands if fold(c.text) != fold(best.text) and c.score > best.score - 0.5]
     year = best.year or next((c.year for c in cands if c.year and
                               fold(best.text) in fold(c.text)), None)
