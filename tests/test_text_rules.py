@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from criticdb.scrapers.extract import main_text
 from criticdb.scrapers.extract.cascade import extract_review
+from criticdb.scrapers.extract.page import parse_page
 from criticdb.scrapers.extract.rating_text import rating_in_text
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 from criticdb.scrapers.extract.text_rules import (
@@ -274,3 +276,32 @@ def test_a_theme_credit_in_the_footer_is_not_the_critic() -> None:
             "<a href='https://themes.example'>Huabing Zhao</a></p></footer>")
     page = _page("<title>Night Ferry</title>", body)
     assert extract_review(page, "https://ana.example/night-ferry/").critic is None
+
+
+@pytest.mark.parametrize(("footer", "critic"), [
+    ("<footer><p>Copyright © 2023 - Ana Sofia Lima</p></footer>", "Ana Sofia Lima"),
+    ("<footer>© Ana Lima 2009-2016. Powered by Hugo</footer>", "Ana Lima"),
+    ("<div class='footer'>© 2016 • The Outsider's Journey</div>", None),
+    ("<footer>Copyright © Ana's Blog 2025</footer>", None),
+])
+def test_a_personal_site_signed_only_in_its_copyright_line(footer: str, critic: str | None
+                                                           ) -> None:
+    body = ("<h1>Night Ferry</h1><article><p>The film keeps the camera low and the cast "
+            "plays every scene quietly.</p></article>" + footer)
+    page = _page("<title>Night Ferry</title>", body)
+    assert extract_review(page, "https://ana.example/night-ferry/").critic == critic
+
+
+def test_cjk_paragraphs_are_review_text_not_edge_metadata() -> None:
+    paras = "".join(f"<p>这部电影讲的是一艘夜里的渡轮，第{i}段写得很慢，我很喜欢。</p>"
+                    for i in range(4))
+    page = parse_page(_page("<title>夜渡</title>", f"<h1>夜渡</h1><article>{paras}</article>"),
+                      "https://blog.example/posts/1234.html")
+    assert main_text.fields(page, {})["body_text"].count("渡轮") == 4
+
+
+def test_a_cjk_title_marked_in_the_text_when_the_headline_names_none() -> None:
+    paras = ("<p>今日观影：《夜渡》。</p><p>《夜渡》讲的是一艘夜里的渡轮，导演把镜头放得很低，"
+             "演员演得很安静，我很喜欢这部电影。</p>")
+    page = _page("<title>他是谁</title>", f"<h1>他是谁</h1><article>{paras}</article>")
+    assert extract_review(page, "https://blog.example/posts/1234.html").film_title == "夜渡"

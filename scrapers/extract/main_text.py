@@ -12,6 +12,7 @@ comment areas is the body.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import trafilatura
@@ -26,6 +27,7 @@ BOILERPLATE = (
     " or contains(@class, 'sidebar') or contains(@class, 'related') or contains(@class, "
     "'share') or contains(@class, 'menu') or contains(@class, 'author-bio')]")
 MAX_EDGE_WORDS = 14
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def body_text(page: ParsedPage) -> str:
@@ -61,9 +63,17 @@ def _is_edge_metadata(paragraph: str, headings: set[str]) -> bool:
     key = _key(paragraph)
     if key in headings or any(key and key in h for h in headings):
         return True
-    short = len(paragraph.split()) <= MAX_EDGE_WORDS
+    short = _words(paragraph) <= MAX_EDGE_WORDS
     return short and (starts_with_byline(paragraph) or not _is_sentence(paragraph))
 
 
+def _words(paragraph: str) -> int:
+    """Words, counting Chinese and Japanese by characters (about two a word): they write no
+    spaces, so a whole paragraph would otherwise be one 'word' and be cut as metadata."""
+    cjk = len(CJK.findall(paragraph))
+    return len(paragraph.split()) + cjk // 2
+
+
 def _is_sentence(paragraph: str) -> bool:
-    return paragraph.rstrip("\"'’”)»").endswith((".", "!", "?", "…"))
+    return paragraph.rstrip("\"'’”)»」』）").endswith((".", "!", "?", "…", "。", "！", "？",
+                                                       "～", "~"))

@@ -81,7 +81,7 @@ def _critic(page: ParsedPage) -> str | None:
                          '//*[@rel="cc:attributionURL"]'):
         if not _in_comments(el) and (name := _name_from(el)):
             return name
-    return _byline_text(page) or _meta_author(page) or _signature(page)
+    return _byline_text(page) or _meta_author(page) or _signature(page) or _copyright_owner(page)
 
 
 def _byline_text(page: ParsedPage) -> str | None:
@@ -105,6 +105,29 @@ def _meta_author(page: ParsedPage) -> str | None:
     for value in page.xpath('//meta[@name="author" or @name="Author"]/@content'):
         if looks_like_name(value.strip()):
             return value.strip()
+    return None
+
+
+# "© 2023 - Bill Vinson", "© Ant Zucaro 2009-2016", "Copyright © 1992-2020 — David
+# Collantes.": a personal site signs its whole archive in the footer, and nowhere else.
+_YEARS = r"(?:\d{4}(?:\s*[-–—]\s*\d{4})?)"
+_PERSON = r"[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2}"
+COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:{_YEARS}\s*[-–—·•,|]?\s*(?P<a>{_PERSON})|"
+    rf"(?P<b>{_PERSON})\s*,?\s*{_YEARS})(?=\s*(?:[.,|•·]|all rights|powered|$))")
+NOT_A_PERSON = re.compile(r"\b(?:blog|site|media|journal|news|films?|movies?|studios?|"
+                          r"productions?|inc|llc|ltd|gmbh|team|press|magazine|theme|reviews?|"
+                          r"the|and|of|journey|thoughts|life|world|daily|weekly|club)\b", re.I)
+
+
+def _copyright_owner(page: ParsedPage) -> str | None:
+    """The person a footer's copyright line names, for pages with no other byline."""
+    for el in page.xpath("//footer | //*[contains(@class,'footer') or contains(@class,"
+                         "'copyright') or contains(@id,'footer')]")[:6]:
+        m = COPYRIGHT.search(_text(el)[:400])
+        name = m and (m["a"] or m["b"]).rstrip(".")
+        if name and not NOT_A_PERSON.search(name) and looks_like_name(name):
+            return name
     return None
 
 

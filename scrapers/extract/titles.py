@@ -90,6 +90,7 @@ MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|"
                     # single quotes: curly ones, or straight ones standing alone ("watch
                     # 'Interstellar'?"), never an apostrophe inside a word ("Don't")
                     r"‘(?P<d>[^’]{1,80})’|(?:(?<=\s)|^)'(?P<e>[^'\s][^']{0,78})'(?=[\s?!.,:;]|$)")
+BOOK_TITLE = re.compile(r"《([^》]{1,40})》|「([^」]{1,40})」")
 NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|toggle)\b", re.I)
 MAX_TITLE_WORDS = 12
 # Headlines of pages about several films: no one title can be chosen from them.
@@ -255,6 +256,14 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
             add(t, y or year, origin, False)
         if ELONGATED.search(text):
             add(ELONGATED.sub(r"\1", text).rstrip("!?. "), year, origin, False)
+    if not any(c.marked for c in out):
+        # Chinese and Japanese mark every work's title with 《》 or 「」: on a page whose
+        # headline names no work, the work its text names first is the candidate
+        # ("今日观影：《模仿游戏》" under the headline "克里斯托弗，是他初恋的名字")
+        text = partial.get("body_text") or ""
+        for m in BOOK_TITLE.finditer(text[:3000]):
+            add((m[1] or m[2]).strip(), None, "body", False, marked=True)
+            break
     return out
 
 
