@@ -230,3 +230,18 @@ def test_cjk_film_words_count_inside_running_text(word: str) -> None:
     assert record.kind != "not_film_review"
     assert any(e.startswith("body words: film ") and not e.startswith("body words: film 0")
                for e in record.kind_evidence)
+
+
+@pytest.mark.parametrize("headline", ["His Best Films of 2014", "My favorite movies of the year",
+                                      "Best movies of all time"])
+def test_year_lists_and_favourites_are_not_reviews(headline: str) -> None:
+    record = extract_review(page(headline), "https://blog.example/2014/12/best-films/")
+    assert record.kind == "not_film_review"
+
+
+def test_a_post_tagged_film_review_about_its_songs_stays_a_review() -> None:
+    songs = ("<p>The film is its songs: every track, the band, the singer and the lyrics; the "
+             "album of the soundtrack is better than the chorus of any other tour.</p>") * 2
+    body = songs + "<p>Tags: <a href='/tags/film-review/'>Film Review</a></p>"
+    record = extract_review(page("Night Ferry", body=body), "https://blog.example/posts/nf/")
+    assert record.kind != "not_film_review"

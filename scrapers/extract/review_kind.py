@@ -98,7 +98,11 @@ HEADLINE_KINDS = {
             + _review_of(r"jogo|juego|jeu|gioco|videojuego|videogioco"),
     # podcasts and audiobooks are reviewed with film words ("episode", "cast") but are not films
     "audio": r"\bpodcast\b|\baudiobook\b|\bradio play\b",
-    "news": r"\bbox office\b|\binterview\b|\bentrevista\b|\btrailer\b|\bteaser\b|"
+    "news": r"\bbox office\b|\binterview\b|"
+            # year lists and favourites: "Favorite movies of 2018", "His Best Films of 2014"
+            r"\b(?:best|favou?rite|worst)\s+(?:films?|movies?)\s+(?:of\s+(?:the\s+)?(?:year|"
+            r"decade|(?:19|20)\d{2})|of all time|so far|till date|to date)\b|"
+            r"\bentrevista\b|\btrailer\b|\bteaser\b|"
             r"\bline-?up\b|\bin competition\b|\ben competencia\b|\bawards?\b|\boscars?\b|"
             r"\byear in review\b|\bannounce[sd]?\b|\btop \d+\b|"
             r"^\d+ (?:interesting|things|facts|reasons|observations)\b|"
@@ -161,10 +165,16 @@ CJK_BODY_WORDS = {
     "game": r"游戏|遊戲|ゲーム|게임",
     "music": r"专辑|專輯|アルバム|앨범",
 }
+# The vocabulary counts read the body's first 20,000 characters: a review says what it is
+# about long before that, and on long news pages the scan was the step's largest cost.
+BODY_SCAN_CHARS = 20_000
 # One scan of the body for every vocabulary (a named group per kind).
-_BODY = re.compile("|".join(
-    rf"(?P<{k}>(?<!\w)(?:{v})(?!\w)" + (f"|{CJK_BODY_WORDS[k]})" if k in CJK_BODY_WORDS else ")")
-    for k, v in BODY_WORDS.items()), re.I)
+# The word boundaries sit outside the alternation, so each position is tried once, not once
+# per vocabulary; CJK terms have a scan of their own, run only on pages written in CJK.
+_BODY = re.compile(r"(?<!\w)(?:" + "|".join(rf"(?P<{k}>{v})" for k, v in BODY_WORDS.items())
+                   + r")(?!\w)", re.I)
+_CJK_BODY = re.compile("|".join(rf"(?P<{k}>{v})" for k, v in CJK_BODY_WORDS.items()))
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _HEAD = {k: re.compile(v, re.I) for k, v in HEADLINE_KINDS.items()}
 _SECTION = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in SECTION_KINDS.items()}
 _FILM_SECTION = re.compile(rf"^(?:{FILM_SECTIONS})$", re.I)
@@ -192,11 +202,17 @@ def _types(page: ParsedPage) -> set[str]:
 
 def _sections(page: ParsedPage) -> list[str]:
     path = [p for p in unquote(urlsplit(page.url).path).lower().split("/") if p][:-1]
-    labels = page.xpath(
+    labels = page.strings(
         "//meta[@property='article:section']/@content | //meta[@property='article:tag']/@content"
         " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]//text()"
         " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()"
-        " | //*[contains(@class, 'breadcrumb')]//a//text()")[:60]
+        " | //*[contains(@class, 'breadcrumb')]//a//text()"
+        # a post's own tag and category links (Hugo/Jekyll themes rarely mark them rel=tag),
+        # not a sidebar's or footer's tag cloud
+        " | //*[self::article or self::main]//a[contains(@href, '/tags/') or "
+        "contains(@href, '/tag/') or contains(@href, '/categories/') or "
+        "contains(@href, '/category/')][not(ancestor::aside or ancestor::nav or "
+        "ancestor::footer)]//text()")[:60]
     words = [re.sub(r"\s+", "-", str(w).strip().lower()) for w in labels if str(w).strip()]
     return path + words
 
@@ -300,8 +316,12 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     section_kinds = sorted({k for s in sections for k, rx in _SECTION.items() if rx.match(s)})
     film_section = any(_FILM_SECTION.match(s) for s in sections)
     counts = dict.fromkeys(BODY_WORDS, 0)
-    for m in _BODY.finditer(body):
+    scanned = body[:BODY_SCAN_CHARS]
+    for m in _BODY.finditer(scanned):
         counts[m.lastgroup or "film"] += 1
+    if _CJK_CHAR.search(scanned):
+        for m in _CJK_BODY.finditer(scanned):
+            counts[m.lastgroup or "film"] += 1
     film_words = counts.pop("film")
     other_kind, other_words = max(counts.items(), key=lambda kv: kv[1])
     evidence.append(f"body words: film {film_words}, {other_kind} {other_words}")
@@ -319,7 +339,8 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     for kind in section_kinds:
         if counts.get(kind, 0) >= max(2, film_words):
             return Verdict("not_film_review", evidence + [f"{kind} section and vocabulary"])
-    if other_words >= 6 and other_words > 2 * max(film_words, 1):
+    if other_words >= 6 and other_words > 2 * max(film_words, 1) and not (
+            film_section and says_review):  # tagged "film review": the songs are the film's
         return Verdict("not_film_review", evidence + [f"body is about a {other_kind}"])
     if "news" in section_kinds and not says_review:
         return Verdict("not_film_review", evidence + ["news section, no review cue"])
