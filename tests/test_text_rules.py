@@ -11,6 +11,7 @@ from criticdb.scrapers.extract.rating_text import rating_in_text
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 from criticdb.scrapers.extract.text_rules import (
     title_from_headline,
+    year_in_credits,
     year_in_fact_label,
     year_in_text,
 )
@@ -281,6 +282,7 @@ def test_a_theme_credit_in_the_footer_is_not_the_critic() -> None:
 @pytest.mark.parametrize(("footer", "critic"), [
     ("<footer><p>Copyright © 2023 - Ana Sofia Lima</p></footer>", "Ana Sofia Lima"),
     ("<footer>© Ana Lima 2009-2016. Powered by Hugo</footer>", "Ana Lima"),
+    ("<footer>copyright © 2006-Present Ana Lima</footer>", "Ana Lima"),
     ("<div class='footer'>© 2016 • The Outsider's Journey</div>", None),
     ("<footer>Copyright © Ana's Blog 2025</footer>", None),
 ])
@@ -305,3 +307,10 @@ def test_a_cjk_title_marked_in_the_text_when_the_headline_names_none() -> None:
              "演员演得很安静，我很喜欢这部电影。</p>")
     page = _page("<title>他是谁</title>", f"<h1>他是谁</h1><article>{paras}</article>")
     assert extract_review(page, "https://blog.example/posts/1234.html").film_title == "夜渡"
+
+
+def test_a_credit_year_is_not_taken_from_the_related_posts_after_it() -> None:
+    text = ("Directed by Frances Marion, a restored print. Related content Gold Diggers of "
+            "1933 Before moving pictures")
+    assert year_in_credits(text) is None
+    assert year_in_credits("Director: Edgar Wright. Starring: Simon Pegg. 2007.") == 2007

@@ -110,7 +110,7 @@ def _meta_author(page: ParsedPage) -> str | None:
 
 # "© 2023 - Bill Vinson", "© Ant Zucaro 2009-2016", "Copyright © 1992-2020 — David
 # Collantes.": a personal site signs its whole archive in the footer, and nowhere else.
-_YEARS = r"(?:\d{4}(?:\s*[-–—]\s*\d{4})?)"
+_YEARS = r"(?:\d{4}(?:\s*[-–—]\s*(?:\d{4}|(?i:present|now|today)))?)"
 _PERSON = r"[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2}"
 COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:{_YEARS}\s*[-–—·•,|]?\s*(?P<a>{_PERSON})|"

@@ -53,6 +53,7 @@ SECTION_KINDS = {
             r"awards?|interviews?|entrevistas?|features?|featurepages",
 }
 FILM_SECTIONS = (r"films?|movies?|cinema|kino|cine|filmes?|pel[ií]culas?|movie-reviews?|"
+                 r"电影|電影|影评|影評|映画|영화|"
                  r"film-reviews?|filmkritik(?:en)?|critiques?-films?|reviews?|criticas?|"
                  r"kritiken?|rezensionen?|recensioni")
 # stage venues and game platforms, as headlines name them

@@ -39,6 +39,8 @@ CREDITS_CUE = re.compile(r"(?:\b(?i:directed by|director|dir\.|regie|regia|regi|
                          r"\s*:?\s*(?=[A-ZÀ-Þ])")
 CREDITS_YEAR = re.compile(r"(?<![\d/.\-:(])((?:18[89]|19\d|20\d)\d)(?![\d/\-:)]|\.\d)")
 CREDITS_WINDOW = 160
+CREDITS_STOP = re.compile(r"(?i)\b(?:related|you may also|you might also|read more|more posts|"
+                          r"previous post|next post|copyright)\b|©")
 
 
 # Fact boxes that label the year itself: "Year 2011 Rated R", "Release year: 2003",
@@ -58,8 +60,9 @@ def year_in_credits(text: str) -> int | None:
         before = text[max(0, cue.start() - 30):cue.start()].split()
         if before and before[-1][:1].islower():
             continue  # "a stage director who …" is prose, not a credit
-        m = CREDITS_YEAR.search(text, cue.end(), cue.end() + CREDITS_WINDOW)
-        if m:
+        window = text[cue.end():cue.end() + CREDITS_WINDOW]
+        window = CREDITS_STOP.split(window, 1)[0]  # not into "Related content … of 1933"
+        if m := CREDITS_YEAR.search(window):
             return int(m[1])
     return None
 

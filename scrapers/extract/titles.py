@@ -256,10 +256,13 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
             add(t, y or year, origin, False)
         if ELONGATED.search(text):
             add(ELONGATED.sub(r"\1", text).rstrip("!?. "), year, origin, False)
-    if not any(c.marked for c in out):
+    body_text = fold(partial.get("body_text") or "")
+    if not any(c.marked for c in out) and not any(
+            c.whole and fold(c.text) and fold(c.text) in body_text for c in out):
         # Chinese and Japanese mark every work's title with 《》 or 「」: on a page whose
         # headline names no work, the work its text names first is the candidate
-        # ("今日观影：《模仿游戏》" under the headline "克里斯托弗，是他初恋的名字")
+        # ("今日观影：《模仿游戏》" under the headline "克里斯托弗，是他初恋的名字"); a
+        # headline the text repeats is the film's name, whatever song the text quotes
         text = partial.get("body_text") or ""
         for m in BOOK_TITLE.finditer(text[:3000]):
             add((m[1] or m[2]).strip(), None, "body", False, marked=True)
