@@ -207,15 +207,30 @@ def _sections(page: ParsedPage) -> list[str]:
         "//meta[@property='article:section']/@content | //meta[@property='article:tag']/@content"
         " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]//text()"
         " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()"
-        " | //*[contains(@class, 'breadcrumb')]//a//text()"
-        # a post's own tag and category links (Hugo/Jekyll themes rarely mark them rel=tag),
-        # not a sidebar's or footer's tag cloud
-        " | //*[self::article or self::main]//a[contains(@href, '/tags/') or "
-        "contains(@href, '/tag/') or contains(@href, '/categories/') or "
-        "contains(@href, '/category/')][not(ancestor::aside or ancestor::nav or "
-        "ancestor::footer)]//text()")[:60]
+        " | //*[contains(@class, 'breadcrumb')]//a//text()")[:60]
+    labels += _post_tags(page)
     words = [re.sub(r"\s+", "-", str(w).strip().lower()) for w in labels if str(w).strip()]
     return path + words
+
+
+TAG_HREF = re.compile(r"/(?:tags?|categor(?:y|ies))/")
+
+
+def _post_tags(page: ParsedPage) -> list[str]:
+    """A post's own tag and category links (Hugo/Jekyll themes rarely mark them rel=tag),
+    not a sidebar's, menu's or footer's tag cloud; a walk of the article, not a page XPath."""
+    found: list[str] = []
+    for container in page.xpath("//article | //main")[:2]:
+        for a in container.iter("a"):
+            if not TAG_HREF.search(a.get("href") or ""):
+                continue
+            if any(anc.tag in ("aside", "nav", "footer") for anc in a.iterancestors()):
+                continue
+            if text := " ".join(a.text_content().split()):
+                found.append(text)
+            if len(found) >= 30:
+                return found
+    return found
 
 
 def _headlines(page: ParsedPage, partial: dict[str, Any]) -> list[str]:
