@@ -47,6 +47,13 @@ from criticdb.transforms.ratings import to_score
     # a year after a preposition belongs to the title
     ("Gold Diggers of 1933", "Gold Diggers of 1933", None),
     ("Night Ferry 2021", "Night Ferry", 2021),
+    # a sentence-shaped label before the title; "I watched it" after it (zh, ja)
+    ("Thoughts on Night Ferry", "Night Ferry", None),
+    ("My reaction to Night Ferry", "Night Ferry", None),
+    ("Movie Analysis: Night Ferry", "Night Ferry", None),
+    ("夜渡观后感", "夜渡", None),
+    ("NIGHT FERRY を見た", "NIGHT FERRY", None),
+    ("夜の渡し船観ました。", "夜の渡し船", None),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)
@@ -314,3 +321,47 @@ def test_a_credit_year_is_not_taken_from_the_related_posts_after_it() -> None:
             "1933 Before moving pictures")
     assert year_in_credits(text) is None
     assert year_in_credits("Director: Edgar Wright. Starring: Simon Pegg. 2007.") == 2007
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # the Japanese 『』 and the Chinese 《》 mark the work inside a sentence headline; a
+    # title that looks like a year stays a title when it is marked
+    ("鈴木監督の『夜の渡し船』を観た", "夜の渡し船"),
+    ("《1917》— 我在里面看到了战争", "1917"),
+])
+def test_a_bracketed_work_in_a_cjk_headline(head: str, title: str) -> None:
+    inner = title
+    paras = (f"<p>昨天看了{inner}，导演把镜头放得很低，演员演得很安静。</p>"
+             f"<p>{inner}讲的是一艘夜里的渡轮，我很喜欢这部电影，{inner}值得再看。</p>")
+    page = _page(f"<title>{head}</title>", f"<h1>{head}</h1><article>{paras}</article>")
+    assert extract_review(page, "https://blog.example/posts/1234.html").film_title == title
+
+
+def test_a_cjk_headline_the_text_repeats_without_word_breaks() -> None:
+    """Chinese runs words together: the body's '看完夜渡以后' names 夜渡 though no space or
+    punctuation bounds it, and the slug runs the title into its date."""
+    paras = ("<p>看完夜渡以后我一直在想那艘船。</p><p>导演把镜头放得很低，夜渡的演员演得很安静，"
+             "我很喜欢这部电影。</p>")
+    page = _page("<title>夜渡 | 小站</title>", f"<h1>夜渡</h1><article>{paras}</article>")
+    assert extract_review(page, "https://blog.example/posts/20220206夜渡/").film_title == "夜渡"
+
+
+def test_a_colon_subtitle_the_slug_spells_stays_whole() -> None:
+    """'Night Ferry: Low Tide': the body says 'Night Ferry' alone more often (the first film),
+    but the slug spells the subtitle too and the body names the whole."""
+    body = ("<article><p>Night Ferry: Low Tide picks up where Night Ferry stopped. Night "
+            "Ferry was slow; the sequel is slower, and I liked that Night Ferry fans get the "
+            "same harbour. Night Ferry, Night Ferry, everyone says.</p></article>")
+    page = _page("<title>Movie Review - Night Ferry: Low Tide - Ana Lima</title>",
+                 "<h1>Movie Review - Night Ferry: Low Tide</h1>" + body)
+    url = "https://ana.example/post/2022-06-07-night-ferry-low-tide-review/"
+    assert extract_review(page, url).film_title == "Night Ferry: Low Tide"
+
+
+def test_a_title_before_a_comma_and_a_sentence() -> None:
+    body = ("<article><p>Night Ferry is slow. I rented Night Ferry on a Sunday and the "
+            "film never woke up.</p></article>")
+    page = _page("<title>Night Ferry, one of the slowest films ever made</title>",
+                 "<h1>Night Ferry, one of the slowest films ever made</h1>" + body)
+    assert extract_review(page, "https://ana.example/night-ferry-slowest/").film_title == \
+        "Night Ferry"

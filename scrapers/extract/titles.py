@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -30,7 +30,7 @@ LABEL_WORDS = (
     r"critique|crítica|critica|kritik|filmkritik|rezension|recensione|recensão|reseña|"
     r"recension|anmeldelse|arvostelu|recenzja|classic corner|rewatch|re-watch|retro review|"
     r"sneak(?:\s+preview)?|preview|kino|im kino|cinema|cine|film|movie|filme|película|"
-    r"j'ai vu|i watched|watched|first look|verdict|capsule|quick take"
+    r"j'ai vu|i watched|watched|first look|verdict|capsule|quick take|(?:film|movie)\s+analysis"
 )
 PREFIX = re.compile(rf"^(?:{LABEL_WORDS})\s*(?:[:\-–—|…]+|\.\.\.)\s*", re.I)
 # "Crítica de X", "Critique du film X", "Recensione del film X", "Filmkritik zu X", "Review
@@ -74,24 +74,37 @@ REVIEW_BY = re.compile(rf"\b(?:review|reviewed|critique|reaction)(?P<n>{BY_NAME}
 # title; the critic's name after it needs two capitalised words ("Stand by Me" stays whole)
 REVIEW_OF = re.compile(r"^(?:a|my|our)\s+(?:film\s+|movie\s+)?review\s+of\s+(?P<t>.+?)"
                        rf"(?:\s+by\s+(?P<n>(?-i:{CAP}(?:\s+{CAP}){{1,3}})))?$", re.I)
+# "Thoughts on X", "My reaction to X", "Notes from the movie X": a sentence-shaped label
+THOUGHTS_ON = re.compile(
+    r"^(?:(?:some|my|a few|quick|final|random)\s+)?(?:thoughts|notes|reflections|musings|"
+    r"reaction|impressions)\s+(?:on|about|from|to)\s+(?:the\s+(?:movie|film)\s+)?", re.I)
+# "X观后感", "X 影评", "BABY DRIVER を見た", "Eragon観ました。": Chinese and Japanese blogs
+# close the title with "after-viewing notes" or "I watched it"; "观《X》" and "映画『X』を観た"
+# mark the title with brackets instead, which MARKED reads
+CJK_SUFFIX = re.compile(r"\s*(?:的?观后感|观感|观影感受|影评|简单感想|感想|を観てきた|を見てきた|"
+                        r"を観ました|を見ました|観ました|見ました|を観た|を見た|、観た|観た|"
+                        r"レビュー)[\s!！。.…\-—–]*$")
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 TITLE_CONTINUES = re.compile(r"\b(?:of|in|from|the|a|an|to|for|and|at|since|de|du|des|la|le|el|"
                              r"del|di|da|do|von|vom|im|en)$", re.I)
-SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+")
+SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*|:\s+|\s*[：——]+\s*|\s*-{2,}\s*")
 # The site-name separators alone: "Site | Title: Subtitle" keeps "Title: Subtitle" whole
 SITE_SEPARATORS = re.compile(r"\s+[|·•»]\s+|\s+[-–—]\s+|\s*::\s*")
 # "Le Guerrier Silencieux (Valhalla Rising)": a local title and the original in brackets.
 BRACKETS = re.compile(r"\s*[()\[\]]\s*")
 # "Vikrammmm!": informal elongation; the body usually spells the title plainly.
 ELONGATED = re.compile(r"(\w)\1{2,}")
-MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|"
+MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|『(?P<f>[^』]{1,80})』|"
+                    r"(?:(?<=\s)|^)_(?P<g>[^_\s][^_]{0,78})_(?=[\s?!.,:;]|$)|"
                     r"[“\"«„](?P<c>[^”\"»“]{1,80})[”\"»“]|"
                     # single quotes: curly ones, or straight ones standing alone ("watch
                     # 'Interstellar'?"), never an apostrophe inside a word ("Don't")
                     r"‘(?P<d>[^’]{1,80})’|(?:(?<=\s)|^)'(?P<e>[^'\s][^']{0,78})'(?=[\s?!.,:;]|$)")
-BOOK_TITLE = re.compile(r"《([^》]{1,40})》|「([^」]{1,40})」")
+BOOK_TITLE = re.compile(r"《([^》]{1,40})》|「([^」]{1,40})」|『([^』]{1,40})』")
 NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|toggle)\b", re.I)
+COMMA_SENTENCE = re.compile(r"^(?P<t>[^,，]{1,60}?)\s*[,，]\s*(?=\S+(?:\s+\S+){2,}|[^\s,，]{4,})")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MAX_TITLE_WORDS = 12
 # Headlines of pages about several films: no one title can be chosen from them.
 ROUNDUP = re.compile(r"\b(?:double bill|double feature|round-?up|this week'?s|releases|"
@@ -113,6 +126,7 @@ class Candidate:
     whole: bool  # the whole cleaned headline, not one segment of it
     marked: bool = False  # quoted or in 《》 in the headline
     score: float = 0.0
+    origins: set[str] = field(default_factory=set)  # every headline source that carries it
 
 
 _SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "ä": "ae", "ö": "oe", "ü": "ue",
@@ -143,8 +157,12 @@ def clean(text: str) -> tuple[str, int | None, bool]:
         text, matched = m["t"], True
     elif m := LABEL_OF.match(text):
         text, matched = text[m.end():], True
+    elif m := THOUGHTS_ON.match(text):
+        text, matched = text[m.end():], True
     if m := CREDIT_SUFFIX.search(text):
         text = text[:m.start()]
+    if (stripped := CJK_SUFFIX.sub("", text)) and stripped != text:
+        text, matched = stripped, True
     for _ in range(2):
         stripped = PREFIX.sub("", text)
         stripped = SUFFIX.sub("", stripped).strip()
@@ -163,7 +181,7 @@ def clean(text: str) -> tuple[str, int | None, bool]:
         # an article, so there the year is part of the title
         if m and len(m["t"].split()) <= 6 and not TITLE_CONTINUES.search(m["t"]):
             text, year = m["t"], int(m["y"])
-    text = text.strip(QUOTES + " ,;:…").strip()
+    text = text.strip(QUOTES + " ,;:…_").strip()
     return text, year, matched
 
 
@@ -234,13 +252,14 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
                     c.year = c.year or year
                     c.marked = c.marked or marked
                     c.whole = c.whole or whole
+                    c.origins.add(origin)
             return
         seen.add(key)
-        out.append(Candidate(text, year, origin, whole, marked))
+        out.append(Candidate(text, year, origin, whole, marked, origins={origin}))
 
     for origin, raw in raw_headlines(page, partial):
         for m in MARKED.finditer(raw):
-            inner = m["a"] or m["b"] or m["c"] or m["d"] or m["e"]
+            inner = m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"]
             after = raw[m.end():m.end() + 8]
             ym = re.match(r"\s*\(((?:18|19|20)\d{2})\)", after)
             add(inner.strip(), int(ym[1]) if ym else None, origin, False, marked=True)
@@ -251,6 +270,10 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
             segments += [s for s in SITE_SEPARATORS.split(raw) if s.strip() and ":" in s
                          and s not in segments]
         segments += [p for s in segments for p in BRACKETS.split(s) if p.strip() and p != s]
+        # "Inkheart, one of the worst movies ever made", "东京家族，以及上海家族…": a title,
+        # then a sentence about it; the scorer keeps the part only where the page backs it
+        if (m := COMMA_SENTENCE.match(text)) and m["t"] not in segments:
+            segments.append(m["t"])
         for seg in segments if len(segments) > 1 else []:
             t, y, _ = clean(seg)
             add(t, y or year, origin, False)
@@ -265,7 +288,7 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
         # headline the text repeats is the film's name, whatever song the text quotes
         text = partial.get("body_text") or ""
         for m in BOOK_TITLE.finditer(text[:3000]):
-            add((m[1] or m[2]).strip(), None, "body", False, marked=True)
+            add((m[1] or m[2] or m[3]).strip(), None, "body", False, marked=True)
             break
     return out
 
@@ -274,6 +297,9 @@ def _count(phrase: str, text: str) -> int:
     key = fold(phrase)
     if not key or key not in text:  # a substring test first: most candidates are absent
         return 0
+    if CJK.search(key[0] + key[-1]):
+        # Chinese and Japanese run words together: a title's edges are no word boundary
+        return text.count(key) if len(key) >= 2 else 0
     return len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", text))
 
 
@@ -306,12 +332,19 @@ def _slug_score(toks: list[str], plain: list[str], slug: set[str]) -> float:
     words the candidate covers counts as much as the share of its words in the slug."""
     if not slug:
         return 0.0
-    precision = max(sum(t in slug for t in toks) / len(toks),
-                    sum(t in slug for t in plain) / len(plain))
+
+    def in_slug(t: str) -> bool:
+        # a CJK slug runs the title into its date ("20220206流浪者之歌"): a part counts
+        return t in slug or (len(t) >= 2 and bool(CJK.search(t)) and any(t in s for s in slug))
+
+    precision = max(sum(in_slug(t) for t in toks) / len(toks),
+                    sum(in_slug(t) for t in plain) / len(plain))
     key = [t for t in slug if t not in SLUG_NOISE and not t.isdigit()] or list(slug)
-    recall = max(sum(t in toks for t in key), sum(t in plain for t in key)) / len(key)
+    recall = max(sum(t in toks for t in key), sum(t in plain for t in key),
+                 sum(bool(CJK.search(t)) and any(c in t for c in toks) for t in key)) / len(key)
     meaningful = [t for t in toks if t not in SLUG_NOISE and t not in STOP_WORDS]
-    return 2.0 * (0.5 * recall + 0.5 * precision) if any(t in slug for t in meaningful) else 0.0
+    return 2.0 * (0.5 * recall + 0.5 * precision) if any(in_slug(t) for t in meaningful) \
+        else 0.0
 
 
 def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: set[str]
@@ -319,7 +352,7 @@ def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: 
     toks = _tokens(c.text)
     if not toks or all(t in STOP_WORDS for t in toks):
         return -9.0
-    if not c.whole and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
+    if not c.whole and not c.marked and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
         return -9.0  # the year split off "Title (2022)"
     body_n = _count(c.text, body)
     if sub_span and body_n < 2:
@@ -329,6 +362,10 @@ def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: 
     score = _slug_score(toks, _plain_tokens(c.text), slug) + 1.5 * min(body_n, 5) / 5
     score += 0.8 * (fold(c.text) in emphasised) + 1.5 * c.marked + 0.3 * c.whole
     score += 0.3 * bool(c.year) - 0.25 * max(0, len(c.text.split()) - 6)
+    # the <h1>, og:title and <title> agreeing on a text is the page naming its subject
+    # (a sentence-shaped headline repeated in all three is still a sentence)
+    if c.origins and len(c.text.split()) <= 5:
+        score += 0.25 * min(2, len(c.origins - {"body"}) - 1)
     plain_form = ELONGATED.sub(r"\1", c.text).rstrip("!?. ")
     if ELONGATED.search(c.text) and _count(plain_form, body) > body_n:
         score -= 1.5  # "Vikrammmm!" is a mood; the body names the film plainly
@@ -355,6 +392,12 @@ def _whole_title(best: Candidate, cands: list[Candidate], body: str, slug: set[s
             return c
         c_slug = _slug_score(_tokens(c.text), _plain_tokens(c.text), slug)
         if sub_span and c.whole and c_slug >= best_slug + 0.5 and c.score >= best.score - 0.6:
+            return c
+        # "Top Gun: Maverick" over the "Top Gun" its colon split off, "The Boy and the Heron"
+        # over the run "The Boy": the slug spells more of the longer one and the body names
+        # it too; the part's extra mentions are the longer title's own
+        if _count(c.text, body) >= 1 and c_slug >= best_slug + 0.3 \
+                and len(_tokens(c.text)) <= 8:
             return c
     return best
 
