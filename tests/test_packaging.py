@@ -73,6 +73,10 @@ def test_the_wheel_has_one_import_name(wheel_env: Path, tmp_path: Path) -> None:
                           "print(criticdb.demo.__file__)"], cwd=tmp_path, capture_output=True,
                          text=True, check=True)
     assert str(REPO) not in out.stdout
+    out = subprocess.run([py, "-c", "from criticdb.scrapers.extract import title_ranker, titles; "
+                          "print(title_ranker.load(titles.FEATURES) is not None)"],
+                         cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"  # the title ranker's weights are package data
 
 
 def test_help_and_demo_run_from_another_directory(wheel_env: Path, tmp_path: Path,

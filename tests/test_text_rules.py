@@ -54,6 +54,10 @@ from criticdb.transforms.ratings import to_score
     ("夜渡观后感", "夜渡", None),
     ("NIGHT FERRY を見た", "NIGHT FERRY", None),
     ("夜の渡し船観ました。", "夜の渡し船", None),
+    # a blog's numbered series before the title; a number in the title itself stays
+    ("Movie Monday #12: Night Ferry", "Night Ferry", None),
+    ("Sunday Classics No. 7 – Night Ferry", "Night Ferry", None),
+    ("Night Ferry 2: my review", "Night Ferry 2", None),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)

@@ -11,12 +11,14 @@ title (quotes, 《》, italics), and whether it looks like the site's own name.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from criticdb.scrapers.extract import title_ranker
 from criticdb.scrapers.extract.page import ParsedPage
 
 QUOTES = "'\"‘’“”«»„"
@@ -75,6 +77,8 @@ REVIEW_BY = re.compile(rf"\b(?:review|reviewed|critique|reaction)(?P<n>{BY_NAME}
 REVIEW_OF = re.compile(r"^(?:a|my|our)\s+(?:film\s+|movie\s+)?review\s+of\s+(?P<t>.+?)"
                        rf"(?:\s+by\s+(?P<n>(?-i:{CAP}(?:\s+{CAP}){{1,3}})))?$", re.I)
 # "Thoughts on X", "My reaction to X", "Notes from the movie X": a sentence-shaped label
+# "Movie Monday #12: X", "Ukas idrettsfilm #8: X": a blog's numbered series, then the title
+SERIES = re.compile(r"^[^:#|]{2,40}?\s*(?:#|\bno\.\s*|\bnr\.\s*)\d{1,4}\s*[:\-–—]\s+", re.I)
 THOUGHTS_ON = re.compile(
     r"^(?:(?:some|my|a few|quick|final|random)\s+)?(?:thoughts|notes|reflections|musings|"
     r"reaction|impressions)\s+(?:on|about|from|to)\s+(?:the\s+(?:movie|film)\s+)?", re.I)
@@ -106,6 +110,8 @@ NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|tog
 COMMA_SENTENCE = re.compile(r"^(?P<t>[^,，]{1,60}?)\s*[,，]\s*(?=\S+(?:\s+\S+){2,}|[^\s,，]{4,})")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MAX_TITLE_WORDS = 12
+# benchmarks/train_title_ranker.py sets a list here to collect every page's candidates
+FEATURE_SINK: list[dict[str, Any]] | None = None
 # Headlines of pages about several films: no one title can be chosen from them.
 ROUNDUP = re.compile(r"\b(?:double bill|double feature|round-?up|this week'?s|releases|"
                      r"best (?:films|movies)|top \d+|\d+ (?:films|movies)|line-?up|"
@@ -127,6 +133,8 @@ class Candidate:
     marked: bool = False  # quoted or in 《》 in the headline
     score: float = 0.0
     origins: set[str] = field(default_factory=set)  # every headline source that carries it
+    matched: bool = False  # a review label or a (year) around it confirmed a title
+    segment: str = "whole"  # whole | first | middle | last segment | marked | span | body
 
 
 _SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "ä": "ae", "ö": "oe", "ü": "ue",
@@ -159,6 +167,8 @@ def clean(text: str) -> tuple[str, int | None, bool]:
         text, matched = text[m.end():], True
     elif m := THOUGHTS_ON.match(text):
         text, matched = text[m.end():], True
+    elif (m := SERIES.match(text)) and len(text) > m.end():
+        text, matched = text[m.end():], True
     if m := CREDIT_SUFFIX.search(text):
         text = text[:m.start()]
     if (stripped := CJK_SUFFIX.sub("", text)) and stripped != text:
@@ -181,7 +191,7 @@ def clean(text: str) -> tuple[str, int | None, bool]:
         # an article, so there the year is part of the title
         if m and len(m["t"].split()) <= 6 and not TITLE_CONTINUES.search(m["t"]):
             text, year = m["t"], int(m["y"])
-    text = text.strip(QUOTES + " ,;:…_").strip()
+    text = text.strip(QUOTES + " ,;:…_·").strip()
     return text, year, matched
 
 
@@ -240,8 +250,8 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
     names = _site_names(page, partial)
     host = urlsplit(page.url).netloc
 
-    def add(text: str, year: int | None, origin: str, whole: bool, marked: bool = False
-            ) -> None:
+    def add(text: str, year: int | None, origin: str, whole: bool, marked: bool = False,
+            matched: bool = False, segment: str = "whole") -> None:
         key = fold(text)
         if not text or len(text.split()) > MAX_TITLE_WORDS or _is_site_name(text, names, host) \
                 or PREFIX.fullmatch(text + ":") or re.fullmatch(LABEL_WORDS, text, re.I):
@@ -252,20 +262,24 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
                     c.year = c.year or year
                     c.marked = c.marked or marked
                     c.whole = c.whole or whole
+                    c.matched = c.matched or matched
                     c.origins.add(origin)
             return
         seen.add(key)
-        out.append(Candidate(text, year, origin, whole, marked, origins={origin}))
+        out.append(Candidate(text, year, origin, whole, marked, origins={origin},
+                             matched=matched, segment=segment))
 
     for origin, raw in raw_headlines(page, partial):
         for m in MARKED.finditer(raw):
             inner = m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"]
             after = raw[m.end():m.end() + 8]
             ym = re.match(r"\s*\(((?:18|19|20)\d{2})\)", after)
-            add(inner.strip(), int(ym[1]) if ym else None, origin, False, marked=True)
-        text, year, _ = clean(raw)
-        add(text, year, origin, True)
+            add(inner.strip(), int(ym[1]) if ym else None, origin, False, marked=True,
+                segment="marked")
+        text, year, matched = clean(raw)
+        add(text, year, origin, True, matched=matched)
         segments = [s for s in SEPARATORS.split(raw) if s.strip()]
+        n_split = len(segments)
         if ":" in raw:
             segments += [s for s in SITE_SEPARATORS.split(raw) if s.strip() and ":" in s
                          and s not in segments]
@@ -274,22 +288,24 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
         # then a sentence about it; the scorer keeps the part only where the page backs it
         if (m := COMMA_SENTENCE.match(text)) and m["t"] not in segments:
             segments.append(m["t"])
-        for seg in segments if len(segments) > 1 else []:
-            t, y, _ = clean(seg)
-            add(t, y or year, origin, False)
+        split = segments if len(segments) > 1 else []
+        for i, seg in enumerate(split):
+            t, y, m_ = clean(seg)
+            add(t, y or year, origin, False, matched=m_,
+                segment="first" if i == 0 else "last" if i == n_split - 1 else
+                "middle" if i < n_split else "part")
         if ELONGATED.search(text):
-            add(ELONGATED.sub(r"\1", text).rstrip("!?. "), year, origin, False)
-    body_text = fold(partial.get("body_text") or "")
-    if not any(c.marked for c in out) and not any(
-            c.whole and fold(c.text) and fold(c.text) in body_text for c in out):
-        # Chinese and Japanese mark every work's title with 《》 or 「」: on a page whose
-        # headline names no work, the work its text names first is the candidate
-        # ("今日观影：《模仿游戏》" under the headline "克里斯托弗，是他初恋的名字"); a
-        # headline the text repeats is the film's name, whatever song the text quotes
-        text = partial.get("body_text") or ""
-        for m in BOOK_TITLE.finditer(text[:3000]):
-            add((m[1] or m[2] or m[3]).strip(), None, "body", False, marked=True)
-            break
+            add(ELONGATED.sub(r"\1", text).rstrip("!?. "), year, origin, False,
+                segment="middle")
+    # Works the text itself names: Chinese and Japanese mark every title with 《》 or 「」.
+    # A headline that names no film ("克里斯托弗，是他初恋的名字") leaves the first and the
+    # most named of these as the candidates; the ranker weighs them against the headline's
+    # parts. (English italics were tried the same way and added noise: site names and
+    # actors are italicised as often as films.)
+    text = (partial.get("body_text") or "")[:3000]
+    works = [(m[1] or m[2] or m[3]).strip() for m in BOOK_TITLE.finditer(text)]
+    for work in dict.fromkeys(works[:1] + sorted(works, key=works.count, reverse=True)[:1]):
+        add(work, None, "body", False, marked=True, segment="body")
     return out
 
 
@@ -347,16 +363,19 @@ def _slug_score(toks: list[str], plain: list[str], slug: set[str]) -> float:
         else 0.0
 
 
+VETO = -9.0  # the score of a candidate that can never be the title
+
+
 def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: set[str]
            ) -> float:
     toks = _tokens(c.text)
     if not toks or all(t in STOP_WORDS for t in toks):
-        return -9.0
+        return VETO
     if not c.whole and not c.marked and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
-        return -9.0  # the year split off "Title (2022)"
+        return VETO  # the year split off "Title (2022)"
     body_n = _count(c.text, body)
     if sub_span and body_n < 2:
-        return -9.0  # a sub-span needs the body's support
+        return VETO  # a sub-span needs the body's support
     # The slug mirrors the whole headline; which part of it the body keeps repeating is
     # what tells the film from the headline's sentence around it.
     score = _slug_score(toks, _plain_tokens(c.text), slug) + 1.5 * min(body_n, 5) / 5
@@ -374,6 +393,54 @@ def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: 
     if c.whole and body_n == 0 and SITE_SEPARATORS.search(c.text):
         score -= 0.5  # "Four Lions – great film": the body repeats a part, never the whole
     return score
+
+
+FEATURES = ("slug", "slug_empty", "body_frac", "body_zero",
+            "body_head", "emph", "marked", "whole", "matched", "year", "words", "long",
+            "chars", "origins", "o_headline", "o_og_title", "o_h1", "o_title", "o_body",
+            "seg_first", "seg_middle", "seg_last", "seg_part", "seg_marked", "span",
+            "lower3", "site_sep", "cjk", "contains_other", "inside_other", "caps",
+            "digits", "punct_end", "elongated", "colon")
+
+
+def _features(c: Candidate, cands: list[Candidate], sub_span: bool, slug: set[str],
+              body: str, emphasised: set[str]) -> dict[str, float]:
+    """The evidence for one candidate, for the learned ranker: the parts the hand score is
+    made of (slug, body, marks), the candidate's source and place in its headline, its
+    shape, and whether another credible candidate holds it or is held by it. The hand score
+    itself is left out: its weights were set on the development pages, and a model leaning
+    on it would inherit their fit (cross-validated, both rank alike)."""
+    words = c.text.split()
+    body_n = _count(c.text, body)
+    key = fold(c.text)
+    others = [fold(o.text) for o in cands if o is not c and o.score > 0]
+    origins = c.origins or {c.origin}
+    return {
+        "slug": _slug_score(_tokens(c.text), _plain_tokens(c.text), slug),
+        "slug_empty": float(not slug), "body_frac": min(body_n, 5) / 5,
+        "body_zero": float(body_n == 0), "body_head": float(bool(key) and key in body[:600]),
+        "emph": float(key in emphasised), "marked": float(c.marked), "whole": float(c.whole),
+        "matched": float(c.matched), "year": float(bool(c.year)), "words": len(words) / 10,
+        "long": max(0, len(words) - 6) / 4, "chars": math.log1p(len(c.text)) / 4,
+        "origins": float(len(origins - {"body"}) - 1),
+        **{f"o_{o}": float(o in origins) for o in ("headline", "og_title", "h1", "title",
+                                                    "body")},
+        **{f"seg_{g}": float(c.segment == g) for g in ("first", "middle", "last", "part",
+                                                        "marked")},
+        "span": float(sub_span),
+        "lower3": float(sum(w[:1].islower() for w in words) >= 3),
+        "site_sep": float(bool(SITE_SEPARATORS.search(c.text))),
+        "cjk": float(bool(CJK.search(c.text))),
+        "contains_other": float(any(o != key and o in key for o in others)),
+        "inside_other": float(any(o != key and key in o for o in others)),
+        "caps": sum(w[:1].isupper() for w in words) / max(1, len(words)),
+        "digits": float(any(ch.isdigit() for ch in c.text)),
+        "punct_end": float(c.text[-1:] in "?!.…"),
+        # "Vikrammmm!" where the body spells "Vikram": a mood, not the name
+        "elongated": float(bool(ELONGATED.search(c.text)) and _count(
+            ELONGATED.sub(r"\1", c.text).rstrip("!?. "), body) > body_n),
+        "colon": float(bool(re.search(r"[:：]\s", c.text))),
+    }
 
 
 def _whole_title(best: Candidate, cands: list[Candidate], body: str, slug: set[str],
@@ -414,7 +481,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     if not cands:
         return None, None, 0.0
     known = {fold(c.text) for c in cands}
-    extra = [Candidate(span, c.year, c.origin, False) for c in cands
+    extra = [Candidate(span, c.year, c.origin, False, segment="span") for c in cands
              if c.whole and len(c.text.split()) > 6 for span in _sub_spans(c.text)
              if fold(span) not in known]
     slug, folded_body, emphasised = set(slug_tokens(page.url)), fold(body), _emphasised(page)
@@ -423,13 +490,43 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     cands += extra
     best = max(cands, key=lambda c: (c.score, c.whole, len(c.text)))
     page.cache["title_candidates"] = [(c.text, round(c.score, 2)) for c in cands]
-    if best.score < 0.5:
+    hand = None
+    if best.score >= 0.5:
+        hand = _whole_title(best, cands, folded_body, slug, any(best is e for e in extra))
+    model = title_ranker.load(FEATURES)
+    # the hard vetoes stay rules: no words but stop words, a lone year split off "X (2022)",
+    # a capitalised run of a sentence headline the body does not repeat
+    eligible = [c for c in cands if c.score > VETO]
+    if eligible and (model is not None or FEATURE_SINK is not None):
+        spans = {id(e) for e in extra}
+        rows = [_features(c, cands, id(c) in spans, slug, folded_body, emphasised)
+                for c in eligible]
+        if FEATURE_SINK is not None:
+            FEATURE_SINK.append({"url": page.url, "hand": hand.text if hand else None,
+                                 "candidates": list(zip([c.text for c in eligible], rows,
+                                                        strict=True))})
+    if model is not None:
+        # whether the page names a film at all stays the evidence threshold's call (a
+        # review with no title is lost whole); which candidate it is, the model's
+        if hand is None or not eligible:
+            return None, None, 0.0
+        probs = [model.probability(r) for r in rows]
+        ranked = sorted(zip(probs, eligible, strict=True),
+                        key=lambda pc: (-pc[0], -len(pc[1].text)))
+        p_best, chosen = ranked[0]
+        chosen = _whole_title(chosen, eligible, folded_body, slug, id(chosen) in spans)
+        close = [c for p, c in ranked[1:] if fold(c.text) != fold(chosen.text)
+                 and p > p_best / 2]
+        return chosen.text, _year_of(chosen, cands), (0.9 if not close else 0.6)
+    if hand is None:
         return None, None, 0.0
-    best = _whole_title(best, cands, folded_body, slug, any(best is e for e in extra))
-    others = [c for c in cands if fold(c.text) != fold(best.text) and c.score > best.score - 0.5]
-    year = best.year or next((c.year for c in cands if c.year and
+    others = [c for c in cands if fold(c.text) != fold(hand.text) and c.score > hand.score - 0.5]
+    return hand.text, _year_of(hand, cands), (0.9 if not others else 0.6)
+
+
+def _year_of(best: Candidate, cands: list[Candidate]) -> int | None:
+    return best.year or next((c.year for c in cands if c.year and
                               fold(best.text) in fold(c.text)), None)
-    return best.text, year, (0.9 if not others else 0.6)
 
 
 def critic_in_headlines(page: ParsedPage, partial: dict[str, Any]) -> str | None:
