@@ -2,7 +2,8 @@
 
 Prefixes are those review sites use in the languages criticdb meets: English "By", "Words
 by", "Reviewed by", "Posted by"; Spanish/Portuguese "Por", German "Von", French "Par",
-Italian "Di", Scandinavian "Av"/"Af", Dutch "Door", and "Author:" labels in several languages.
+Italian "Di", Scandinavian "Av"/"Af", Dutch "Door", and "Author:" labels in several languages
+(Chinese "作者"/"文章作者", Japanese "投稿者"/"著者" among them).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import re
 PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|article|"
                 r"reportage)\s+by|by|por|von|par|di|av|af|door|autor(?:a)?|auteur|author|"
                 r"autore|forfatter|författare|escrito por|publicado por|geschrieben von|"
-                r"crítica de|critique de|écrit par|publié par|scritto da")
-PREFIX = re.compile(rf"^\s*(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*:?\s*$)", re.I)
+                r"crítica de|critique de|écrit par|publié par|scritto da|"
+                r"文章作者|作者|投稿者|著者")
+PREFIX = re.compile(rf"^\s*(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)", re.I)
 # ", Staff Writer", " | 12 May 2021", " – Film critic": what follows a name in a byline.
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"
                     r"senior|chief|special to)|[|•·–—]|\bon\s+\w+\s+\d|\bon\s+\d|,\s*\d).*$",

@@ -184,6 +184,10 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
     # a byline in capitals names two people, and an initial is not a conjunction
     ("BY JANE DOE AND SAM ROE", ["Jane Doe", "Sam Roe"]),
     ("By Jo Y. Park", ["Jo Y. Park"]),
+    # Chinese and Japanese author labels, with a space or a full-width colon
+    ("作者 Jo Park", ["Jo Park"]),
+    ("文章作者：夜航", ["夜航"]),
+    ("投稿者: Jo Park", ["Jo Park"]),
 ])
 def test_bylines(byline: str, names: list[str]) -> None:
     assert critic_names(byline) == names
@@ -235,6 +239,17 @@ def test_the_fuller_visible_name_wins_over_a_shortened_structured_one() -> None:
     body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
     page = f"<html><head>{head}</head><body><h1>Hard Hit</h1>{body}</body></html>".encode()
     assert extract_review(page, "https://diary.example/hard-hit/").critic == "Ana Sofia Lima"
+
+
+@pytest.mark.parametrize(("meta", "critic"), [
+    ("nightferry", "nightferry"),  # a Hugo theme's owner handle, the page's only signature
+    ("reeldiary", None),  # the site's own account (its host) is a publication, not a critic
+])
+def test_an_author_handle_in_meta_signs_a_personal_blog(meta: str, critic: str | None) -> None:
+    head = f'<title>Hard Hit</title><meta name="author" content="{meta}">'
+    body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+    page = f"<html><head>{head}</head><body><h1>Hard Hit</h1>{body}</body></html>".encode()
+    assert extract_review(page, "https://reeldiary.example/hard-hit/").critic == critic
 
 
 def test_a_review_signed_at_its_end_in_a_plain_content_block() -> None:

@@ -81,7 +81,8 @@ def _critic(page: ParsedPage) -> str | None:
                          '//*[@rel="cc:attributionURL"]'):
         if not _in_comments(el) and (name := _name_from(el)):
             return name
-    return _byline_text(page) or _meta_author(page) or _signature(page) or _copyright_owner(page)
+    return (_byline_text(page) or _meta_author(page) or _signature(page)
+            or _copyright_owner(page) or _meta_author(page, handles=True))
 
 
 def _byline_text(page: ParsedPage) -> str | None:
@@ -101,9 +102,13 @@ def _byline_text(page: ParsedPage) -> str | None:
     return None
 
 
-def _meta_author(page: ParsedPage) -> str | None:
+def _meta_author(page: ParsedPage, handles: bool = False) -> str | None:
+    """`<meta name="author">`. With `handles`, a lower-case handle too: Hugo and Jekyll
+    themes write the site owner's ('gennei') there, which is how the page signs itself; a
+    last resort, since a publication's account ('thevoiceexpress') looks the same and is
+    refused later (`cascade.plausible_critic`)."""
     for value in page.xpath('//meta[@name="author" or @name="Author"]/@content'):
-        if looks_like_name(value.strip()):
+        if looks_like_name(value.strip(), allow_handle=handles):
             return value.strip()
     return None
 
