@@ -245,3 +245,24 @@ def test_a_post_tagged_film_review_about_its_songs_stays_a_review() -> None:
     body = songs + "<p>Tags: <a href='/tags/film-review/'>Film Review</a></p>"
     record = extract_review(page("Night Ferry", body=body), "https://blog.example/posts/nf/")
     assert record.kind != "not_film_review"
+
+
+FEATURE_BODY = ("<p>The harbour authority counted more ferries this spring than in any year "
+                "since the bridge opened. One skipper keeps a logbook going back decades, and "
+                "a short film about her route played at the town hall last week.</p>"
+                "<p>The council will vote on new berths in June.</p>")
+
+
+def test_one_passing_film_word_and_no_review_cue_is_not_a_film_review() -> None:
+    record = extract_review(page("The Ferries Are Back", FEATURE_BODY),
+                            "https://news.example/2024/05/ferries-are-back/")
+    assert record.kind == "not_film_review"
+    assert "no film vocabulary, no review cue" in record.kind_evidence
+
+
+def test_a_headline_naming_the_medium_keeps_a_short_review() -> None:
+    body = ("<p>Night Ferry is a quiet crossing with a great ending; the two leads never "
+            "raise their voices, and the last scene stays with you.</p>")
+    record = extract_review(page("Night Ferry – great film", body),
+                            "https://blog.example/2024/05/night-ferry-great/")
+    assert record.kind != "not_film_review"

@@ -360,8 +360,15 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
         return Verdict("not_film_review", evidence + [f"body is about a {other_kind}"])
     if "news" in section_kinds and not says_review:
         return Verdict("not_film_review", evidence + ["news section, no review cue"])
+    cjk = bool(_CJK_CHAR.search(scanned))
+    # a headline that names the medium ("Four Lions – great film") says what the page is of
+    head_film = sum((m.lastgroup or "film") == "film" for x in heads for m in _BODY.finditer(x))
+    if film_words + head_film <= (0 if cjk else 1) and not film_section and not says_review:
+        # nothing on the page calls it a review, and one passing "film" is not a film's
+        # review ("What is the sea telling us?", a science feature naming one documentary);
+        # Chinese and Japanese reviews name the medium rarely (电影 is the title's genre, not
+        # repeated), so there none at all is the bar
+        return Verdict("not_film_review", evidence + ["no film vocabulary, no review cue"])
     if film_words == 0 and not film_section:
-        if not says_review:  # nothing on the page is about a film or calls it a review
-            return Verdict("not_film_review", evidence + ["no film vocabulary, no review cue"])
         return Verdict("uncertain", evidence + ["no film vocabulary"])
     return Verdict("film_review", evidence)
