@@ -78,13 +78,13 @@ def fit(pages: list[dict], c: float) -> title_ranker.TitleModel:
                                    round(float(lr.intercept_[0]), 6))
 
 
-def picks(model: title_ranker.TitleModel, page: dict) -> tuple[float, bool]:
-    """(probability of the pick, whether the pick is right), ties to the longer text as
+def picks_right(model: title_ranker.TitleModel, page: dict) -> bool:
+    """Whether the model's pick is the key's title, ties to the longer text as
     `titles.choose` breaks them."""
     probs = [model.probability(dict(zip(titles.FEATURES, row, strict=True)))
              for row in page["x"].tolist()]
     best = max(range(len(probs)), key=lambda i: (probs[i], len(page["texts"][i])))
-    return probs[best], bool(page["y"][best])
+    return bool(page["y"][best])
 
 
 def cross_validate(pages: list[dict]) -> float:
@@ -99,9 +99,9 @@ def cross_validate(pages: list[dict]) -> float:
         for g in groups:
             model = fit([p for p in pages if p["group"] != g], c)
             held = [p for p in pages if p["group"] == g]
-            results = [picks(model, p) for p in held]
-            right += sum(ok for _, ok in results)
-            per_group.append(f"{g} {sum(ok for _, ok in results)}/"
+            ok = sum(picks_right(model, p) for p in held)
+            right += ok
+            per_group.append(f"{g} {ok}/"
                              f"{sum(p['hand_ok'] for p in held)}/{len(held)}")
         print(f"  C={c:<5} model right on {right} (left-out group: model/hand/pages: "
               f"{', '.join(per_group)})")

@@ -335,7 +335,7 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     scanned = body[:BODY_SCAN_CHARS]
     for m in _BODY.finditer(scanned):
         counts[m.lastgroup or "film"] += 1
-    if _CJK_CHAR.search(scanned):
+    if cjk := bool(_CJK_CHAR.search(scanned)):
         for m in _CJK_BODY.finditer(scanned):
             counts[m.lastgroup or "film"] += 1
     film_words = counts.pop("film")
@@ -360,7 +360,6 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
         return Verdict("not_film_review", evidence + [f"body is about a {other_kind}"])
     if "news" in section_kinds and not says_review:
         return Verdict("not_film_review", evidence + ["news section, no review cue"])
-    cjk = bool(_CJK_CHAR.search(scanned))
     # a headline that names the medium ("Four Lions – great film") says what the page is of
     head_film = sum((m.lastgroup or "film") == "film" for x in heads for m in _BODY.finditer(x))
     if film_words + head_film <= (0 if cjk else 1) and not film_section and not says_review:

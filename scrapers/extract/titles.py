@@ -135,6 +135,8 @@ class Candidate:
     origins: set[str] = field(default_factory=set)  # every headline source that carries it
     matched: bool = False  # a review label or a (year) around it confirmed a title
     segment: str = "whole"  # whole | first | middle | last segment | marked | span | body
+    body_n: int = 0  # how often the body names it, as `_score` counted
+    slug: float = 0.0  # its agreement with the URL slug, as `_score` measured
 
 
 _SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "ä": "ae", "ö": "oe", "ü": "ue",
@@ -366,19 +368,21 @@ def _slug_score(toks: list[str], plain: list[str], slug: set[str]) -> float:
 VETO = -9.0  # the score of a candidate that can never be the title
 
 
-def _score(c: Candidate, sub_span: bool, slug: set[str], body: str, emphasised: set[str]
-           ) -> float:
+def _score(c: Candidate, slug: set[str], body: str, emphasised: set[str]) -> float:
+    """The hand-weighted evidence; records the body count and slug agreement on `c`."""
+    sub_span = c.segment == "span"
     toks = _tokens(c.text)
     if not toks or all(t in STOP_WORDS for t in toks):
         return VETO
     if not c.whole and not c.marked and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
         return VETO  # the year split off "Title (2022)"
-    body_n = _count(c.text, body)
+    c.body_n = body_n = _count(c.text, body)
     if sub_span and body_n < 2:
         return VETO  # a sub-span needs the body's support
     # The slug mirrors the whole headline; which part of it the body keeps repeating is
     # what tells the film from the headline's sentence around it.
-    score = _slug_score(toks, _plain_tokens(c.text), slug) + 1.5 * min(body_n, 5) / 5
+    c.slug = _slug_score(toks, _plain_tokens(c.text), slug)
+    score = c.slug + 1.5 * min(body_n, 5) / 5
     score += 0.8 * (fold(c.text) in emphasised) + 1.5 * c.marked + 0.3 * c.whole
     score += 0.3 * bool(c.year) - 0.25 * max(0, len(c.text.split()) - 6)
     # the <h1>, og:title and <title> agreeing on a text is the page naming its subject
@@ -403,20 +407,20 @@ FEATURES = ("slug", "slug_empty", "body_frac", "body_zero",
             "digits", "punct_end", "elongated", "colon")
 
 
-def _features(c: Candidate, cands: list[Candidate], sub_span: bool, slug: set[str],
-              body: str, emphasised: set[str]) -> dict[str, float]:
+def _features(c: Candidate, cands: list[Candidate], slug: set[str], body: str,
+              emphasised: set[str]) -> dict[str, float]:
     """The evidence for one candidate, for the learned ranker: the parts the hand score is
     made of (slug, body, marks), the candidate's source and place in its headline, its
     shape, and whether another credible candidate holds it or is held by it. The hand score
     itself is left out: its weights were set on the development pages, and a model leaning
     on it would inherit their fit (cross-validated, both rank alike)."""
     words = c.text.split()
-    body_n = _count(c.text, body)
+    body_n = c.body_n
     key = fold(c.text)
     others = [fold(o.text) for o in cands if o is not c and o.score > 0]
     origins = c.origins or {c.origin}
     return {
-        "slug": _slug_score(_tokens(c.text), _plain_tokens(c.text), slug),
+        "slug": c.slug,
         "slug_empty": float(not slug), "body_frac": min(body_n, 5) / 5,
         "body_zero": float(body_n == 0), "body_head": float(bool(key) and key in body[:600]),
         "emph": float(key in emphasised), "marked": float(c.marked), "whole": float(c.whole),
@@ -427,7 +431,7 @@ def _features(c: Candidate, cands: list[Candidate], sub_span: bool, slug: set[st
                                                     "body")},
         **{f"seg_{g}": float(c.segment == g) for g in ("first", "middle", "last", "part",
                                                         "marked")},
-        "span": float(sub_span),
+        "span": float(c.segment == "span"),
         "lower3": float(sum(w[:1].islower() for w in words) >= 3),
         "site_sep": float(bool(SITE_SEPARATORS.search(c.text))),
         "cjk": float(bool(CJK.search(c.text))),
@@ -443,28 +447,24 @@ def _features(c: Candidate, cands: list[Candidate], sub_span: bool, slug: set[st
     }
 
 
-def _whole_title(best: Candidate, cands: list[Candidate], body: str, slug: set[str],
-                 sub_span: bool) -> Candidate:
+def _whole_title(best: Candidate, cands: list[Candidate]) -> Candidate:
     """A longer candidate that holds the best one wins when the evidence is for the whole:
     'Ant-Man and the Wasp: Quantumania' over 'Quantumania' when every mention of the part in
     the body is inside the whole; '2001 - A Space Odyssey' over 'Space' when the slug spells
     the whole and the part, a capitalised run cut from a long headline, only scored on the
-    body's repeating one of its words."""
-    n_best = _count(best.text, body)
-    best_slug = _slug_score(_tokens(best.text), _plain_tokens(best.text), slug)
+    body's repeating one of its words. Body counts and slug agreement are `_score`'s."""
+    sub_span = best.segment == "span"
     for c in sorted(cands, key=lambda c: -len(c.text)):
         if c is best or c.score <= 0 or fold(best.text) not in fold(c.text):
             continue
-        if re.search(r":\s", c.text) and (n := _count(c.text, body)) >= 1 and n >= n_best:
+        if re.search(r":\s", c.text) and c.body_n >= 1 and c.body_n >= best.body_n:
             return c
-        c_slug = _slug_score(_tokens(c.text), _plain_tokens(c.text), slug)
-        if sub_span and c.whole and c_slug >= best_slug + 0.5 and c.score >= best.score - 0.6:
+        if sub_span and c.whole and c.slug >= best.slug + 0.5 and c.score >= best.score - 0.6:
             return c
         # "Top Gun: Maverick" over the "Top Gun" its colon split off, "The Boy and the Heron"
         # over the run "The Boy": the slug spells more of the longer one and the body names
         # it too; the part's extra mentions are the longer title's own
-        if _count(c.text, body) >= 1 and c_slug >= best_slug + 0.3 \
-                and len(_tokens(c.text)) <= 8:
+        if c.body_n >= 1 and c.slug >= best.slug + 0.3 and len(_tokens(c.text)) <= 8:
             return c
     return best
 
@@ -486,21 +486,19 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
              if fold(span) not in known]
     slug, folded_body, emphasised = set(slug_tokens(page.url)), fold(body), _emphasised(page)
     for c in cands + extra:
-        c.score = _score(c, c in extra, slug, folded_body, emphasised)
+        c.score = _score(c, slug, folded_body, emphasised)
     cands += extra
     best = max(cands, key=lambda c: (c.score, c.whole, len(c.text)))
     page.cache["title_candidates"] = [(c.text, round(c.score, 2)) for c in cands]
-    hand = None
-    if best.score >= 0.5:
-        hand = _whole_title(best, cands, folded_body, slug, any(best is e for e in extra))
     model = title_ranker.load(FEATURES)
+    hand = None  # the hand weights' pick: the answer without a model, a baseline in training
+    if best.score >= 0.5 and (model is None or FEATURE_SINK is not None):
+        hand = _whole_title(best, cands)
     # the hard vetoes stay rules: no words but stop words, a lone year split off "X (2022)",
     # a capitalised run of a sentence headline the body does not repeat
     eligible = [c for c in cands if c.score > VETO]
     if eligible and (model is not None or FEATURE_SINK is not None):
-        spans = {id(e) for e in extra}
-        rows = [_features(c, cands, id(c) in spans, slug, folded_body, emphasised)
-                for c in eligible]
+        rows = [_features(c, cands, slug, folded_body, emphasised) for c in eligible]
         if FEATURE_SINK is not None:
             FEATURE_SINK.append({"url": page.url, "hand": hand.text if hand else None,
                                  "candidates": list(zip([c.text for c in eligible], rows,
@@ -508,13 +506,13 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     if model is not None:
         # whether the page names a film at all stays the evidence threshold's call (a
         # review with no title is lost whole); which candidate it is, the model's
-        if hand is None or not eligible:
+        if best.score < 0.5 or not eligible:
             return None, None, 0.0
         probs = [model.probability(r) for r in rows]
         ranked = sorted(zip(probs, eligible, strict=True),
                         key=lambda pc: (-pc[0], -len(pc[1].text)))
         p_best, chosen = ranked[0]
-        chosen = _whole_title(chosen, eligible, folded_body, slug, id(chosen) in spans)
+        chosen = _whole_title(chosen, eligible)
         close = [c for p, c in ranked[1:] if fold(c.text) != fold(chosen.text)
                  and p > p_best / 2]
         return chosen.text, _year_of(chosen, cands), (0.9 if not close else 0.6)
