@@ -18,19 +18,23 @@ PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|a
 PREFIX = re.compile(rf"^\s*(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)", re.I)
 # ", Staff Writer", " | 12 May 2021", " – Film critic": what follows a name in a byline.
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"
-                    r"senior|chief|special to)|[|•·–—]|\bon\s+\w+\s+\d|\bon\s+\d|,\s*\d).*$",
+                    r"senior|chief|special to)|[|•·–—]|\s/\s|\bon\s+\w+\s+\d|\bon\s+\d|,\s*\d).*$",
                     re.I)
 # "and"/"und"/"et" in any case ("BY ANA LIMA AND JO PARK"); "y" and "e" only in lower case,
 # where a capital is an initial ("Jo Y. Park")
 SPLIT = re.compile(r"\s*(?:,|(?i:\band\b|\bund\b|\bet\b)|\by\b|\be\b|&)\s*")
 # A person's name: 1–5 words of letters (any script), initials and hyphens allowed.
 # (Marks are allowed inside words: Devanagari and other scripts write vowels with them.)
-_WORD = r"[^\W\d_][^\s\d,;:!?()\[\]{}<>\"/|=+*#]*"
+_WORD = r"[^\W\d_][^\s\d,;:!?()\[\]{}<>\"/|=+*#，。！？、；：「」《》（）]*"
 NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{0,4}}$")
 NOT_A_NAME = re.compile(r"https?:|www\.|@|\.(?:com|net|org|de|fr|es|in)\b|\d{3}|"
                         r"\b(?:admin|administrator|staff|editor|redaktion|redacción|team|"
                         r"guest|anonymous|unknown|posted|comments?|share|menu|home|search|"
-                        r"leave a|reply)\b", re.I)
+                        r"leave a|reply|me|myself|moi|ich|yo|eu)\b|^(?:我|私|僕|俺)$", re.I)
+# Chinese and Japanese write a name without spaces, so a sentence is one "word" to NAME:
+# a pen name runs to a few characters, a sentence to many.
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+CJK_NAME_CHARS = 8
 
 
 # "Posted on May 28, 2024 by Jane Doe": a date line that ends in the byline.
@@ -55,6 +59,8 @@ def looks_like_name(text: str, allow_handle: bool = False) -> bool:
     lower-case word ('nekarc'): fine inside a byline link, not as free text."""
     text = text.strip()
     if not text or len(text) > 60 or NOT_A_NAME.search(text) or not NAME.match(text):
+        return False
+    if len(_CJK.findall(text)) > CJK_NAME_CHARS:
         return False
     words = text.split()
     if len(words) == 1 and text.islower() and not allow_handle:

@@ -252,6 +252,49 @@ def test_an_author_handle_in_meta_signs_a_personal_blog(meta: str, critic: str |
     assert extract_review(page, "https://reeldiary.example/hard-hit/").critic == critic
 
 
+@pytest.mark.parametrize(("meta", "title", "url", "critic"), [
+    # a personal-hosting subdomain is its owner's: the handle there is a person's
+    ("nightferry", "Hard Hit", "https://nightferry.github.io/hard-hit/", "nightferry"),
+    # a site named as the handle's ("nightferry's blog") is that person's
+    ("reeldiary", "Hard Hit - reeldiary's blog", "https://reeldiary.example/hard-hit/",
+     "reeldiary"),
+    # a capitalised name that is only part of the address (Igloo on beigloo.example)
+    ("Igloo", "Hard Hit | Ice House", "https://beigloo.example/hard-hit/", "Igloo"),
+    # the site's whole name (og:site_name or the whole title) is the publication's
+    ("ReelDiary", "ReelDiary", "https://reeldiary.example/hard-hit/", None),
+    ("reeldiary", "Hard Hit | Reel Diary", "https://reeldiary.example/hard-hit/", None),
+])
+def test_a_site_named_after_its_owner_is_signed_by_them(meta: str, title: str, url: str,
+                                                         critic: str | None) -> None:
+    head = f'<title>{title}</title><meta name="author" content="{meta}">'
+    body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+    page = f"<html><head>{head}</head><body><h1>Hard Hit</h1>{body}</body></html>".encode()
+    assert extract_review(page, url).critic == critic
+
+
+@pytest.mark.parametrize(("byline", "title", "critic"), [
+    ("By nightferry / <time>2017-07-30</time>", "Hard Hit", "nightferry"),  # a handle
+    ("Written by tn.", "Hard Hit - cahiers of tn", "tn"),  # two letters inside the title
+    ("By Me", "Hard Hit", None),  # a pronoun is nobody's name
+])
+def test_a_handle_after_by_signs_the_review(byline: str, title: str, critic: str | None
+                                            ) -> None:
+    body = ("<h1>Hard Hit</h1><div class='post-meta'><div>" + byline + "</div></div><article>"
+            + "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+            + "</article>")
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode()
+    assert extract_review(page, "https://films.example/hard-hit/").critic == critic
+
+
+def test_a_cjk_sentence_is_not_a_name() -> None:
+    """Chinese writes no spaces, so a slogan is one 'word': too many characters for a name."""
+    slogan = "我们相信所以看到，并不是我们看到所以相信"
+    head = f'<title>夜渡</title><meta name="author" content="{slogan}">'
+    body = "<p>这部电影讲的是一艘夜里的渡轮，镜头很慢，我很喜欢这部电影。</p>" * 3
+    page = f"<html><head>{head}</head><body><h1>夜渡</h1>{body}</body></html>".encode()
+    assert extract_review(page, "https://films.example/night-ferry/").critic is None
+
+
 def test_a_review_signed_at_its_end_in_a_plain_content_block() -> None:
     """Themes without entry-content/article: the last paragraph '-<em>Name</em>' signs it."""
     body = ("<div class='content'><h1>Hard Hit – A Review.</h1>"

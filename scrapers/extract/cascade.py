@@ -54,20 +54,53 @@ LAYER_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, Rec
                 etree.LxmlError)
 
 
+# Hosts whose first label is a person's account: GitHub/GitLab Pages, Netlify, Vercel,
+# Blogger, WordPress.com, Hatena, Substack, Neocities, Tumblr, Medium subdomains.
+PERSONAL_HOSTS = re.compile(r"\.(?:github\.io|gitlab\.io|netlify\.app|vercel\.app|pages\.dev|"
+                            r"blogspot\.[a-z.]+|wordpress\.com|hatenablog\.(?:com|jp)|"
+                            r"hateblo\.jp|substack\.com|neocities\.org|tumblr\.com|"
+                            r"medium\.com)$")
+
+
+def _possessive(name: str, site: str) -> bool:
+    """'gennei's blog', 'the blog of snowman', 'Kui的博客': a site named as a person's."""
+    n = re.escape(name)
+    return bool(re.search(
+        rf"(?i:(?<!\w){n}(?:'|’)?s\s+(?:blog|site|notes?|journal|space|home|diary|page|"
+        rf"weblog|corner|world)\b|\b(?:blog|home|site|notes?|journal|diary)\s+of\s+{n}(?!\w)|"
+        rf"{n}\s*(?:的|の)\s*(?:博客|部落格|小站|网站|網站|ブログ|blog))", site))
+
+
 def plausible_critic(value: str, page: ParsedPage) -> bool:
     """A person, not a URL, and not the site's own account ('thevoiceexpress' on The Voice
-    Express, 'reuniondearte' on reuniondearte.com): those are publications."""
+    Express, 'reuniondearte' on reuniondearte.com): those are publications. A one-word name
+    that is the site's is still the critic where the site is evidently a person's: a
+    personal-hosting subdomain of that name (cunfus.github.io), a site named as the name's
+    ("gennei's blog"), or a capitalised name that is only part of the site's address or
+    title (Igloo on beigloo.tk) rather than its whole name."""
     first = value.split(",")[0].strip()
     if not looks_like_name(first, allow_handle=True):
         return False
     if len(first.split()) > 1:
         return True
     squashed = re.sub(r"\W", "", fold(first))
-    sites = [re.sub(r"\W", "", fold(v)) for v in page.xpath(
+    if not squashed:
+        return True
+    titles = [str(v) for v in page.xpath(
         '//meta[@property="og:site_name"]/@content | //title/text()')]
-    hosts = [h for h in re.split(r"[.\-]", host_of(page.url)) if len(h) >= 4]
-    return not any(squashed and (squashed == s or squashed in h)
-                   for s in sites for h in hosts + [s])
+    sites = [re.sub(r"\W", "", fold(v)) for v in titles]
+    host = host_of(page.url)
+    hosts = [h for h in re.split(r"[.\-]", host) if len(h) >= 4]
+    # a name of a few letters is inside many addresses and titles by chance ('tn')
+    inside = len(squashed) >= 4
+    if not any(squashed == s or (inside and squashed in h) for s in sites for h in hosts + [s]):
+        return True
+    if (m := PERSONAL_HOSTS.search(host)) and squashed in re.sub(r"\W", "", host[:m.start()]
+                                                                 .rsplit(".", 1)[-1]):
+        return True
+    if any(_possessive(first, t) for t in titles):
+        return True
+    return not first.islower() and squashed not in sites
 
 
 def _fuller_name(longer: str, shorter: Any) -> bool:

@@ -54,15 +54,16 @@ def _author_cards(page: ParsedPage) -> list[Any]:
     return [v for v in page.by_class("vcard") if not _in_comments(v)]
 
 
-def _name_from(el: Any) -> str | None:
-    """The name in a byline element: a link or emphasis inside it, else its own text."""
+def _name_from(el: Any, handle: bool = False) -> str | None:
+    """The name in a byline element: a link or emphasis inside it, else its own text (a
+    lower-case handle too with `handle`: after "By" a handle is a signature, 'By terasum')."""
     inner = [t for t in (_text(c) for c in el.iter("a", "strong", "b", "em", "span")
                          if c is not el) if t]
     for text in inner:
         if looks_like_name(strip_byline(text), allow_handle=True):
             return strip_byline(text)
     text = strip_byline(_text(el))
-    return text if looks_like_name(text) else None
+    return text if looks_like_name(text, allow_handle=handle) else None
 
 
 def _critic(page: ParsedPage) -> str | None:
@@ -97,7 +98,7 @@ def _byline_text(page: ParsedPage) -> str | None:
             block = block.getparent()
         if block is None or _in_comments(block) or len(_text(block)) > 100 or _is_credit(block):
             continue
-        if name := _name_from(block):
+        if name := _name_from(block, handle=True):
             return name
     return None
 
