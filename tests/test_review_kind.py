@@ -266,3 +266,18 @@ def test_a_headline_naming_the_medium_keeps_a_short_review() -> None:
     record = extract_review(page("Night Ferry – great film", body),
                             "https://blog.example/2024/05/night-ferry-great/")
     assert record.kind != "not_film_review"
+
+
+def test_a_chinese_tv_review_names_its_episodes_and_seasons() -> None:
+    """"这部剧", "第3集", "第二季": a series review, though it never says 电视剧."""
+    body = ("<p>这部剧的第一季很好看，第3集的结尾让我等不及看下一集。</p>"
+            "<p>第二季换了导演，这部剧的节奏慢了很多，但我还是追完了。</p>") * 2
+    record = extract_review(page("夜渡", body=body), "https://blog.example/posts/ye-du.html")
+    assert record.kind == "not_film_review"
+
+
+def test_a_chinese_film_review_calling_the_film_a_show_once_stays_a_review() -> None:
+    body = ("<p>这部电影讲的是一艘夜里的渡轮，导演把镜头放得很低。</p>"
+            "<p>这部剧情片的结局很安静，这部剧我会再看一遍。</p>") * 2
+    record = extract_review(page("夜渡", body=body), "https://blog.example/posts/ye-du.html")
+    assert record.kind != "not_film_review"

@@ -161,7 +161,11 @@ REVIEW_WORDS = re.compile(r"review|cr[ií]tica|critique|kritik|rezension|rese[ñ
 # boundaries the other vocabularies need (a CJK character is itself a word character).
 CJK_BODY_WORDS = {
     "film": r"电影|電影|影片|导演|導演|影院|映画|監督|영화|감독",
-    "tv": r"电视剧|電視劇|剧集|ドラマ|드라마",
+    # "这部剧" (this show), "第3集" (episode 3), "第二季" (season 2), "新番" (this season's
+    # anime): Chinese TV reviews name episodes and seasons, rarely the medium itself
+    "tv": r"电视剧|電視劇|剧集|ドラマ|드라마|第[一二三四五六七八九十百\d]{1,3}[集季]|"
+          r"(?<!编)(?:本剧|这部剧|該劇|该剧|此剧|这剧|追剧|[美日韩英泰港台网国]剧|番剧|新番|"
+          r"大结局|连续剧|每一集|每集|这一集|最后一集|上一集|下一集|本季|这季|季终)",
     "book": r"小说|小說|小説|소설",
     "game": r"游戏|遊戲|ゲーム|게임",
     "music": r"专辑|專輯|アルバム|앨범",
@@ -355,7 +359,7 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     for kind in section_kinds:
         if counts.get(kind, 0) >= max(2, film_words):
             return Verdict("not_film_review", evidence + [f"{kind} section and vocabulary"])
-    if other_words >= 6 and other_words > 2 * max(film_words, 1) and not (
+    if other_words >= (4 if cjk else 6) and other_words > 2 * max(film_words, 1) and not (
             film_section and says_review):  # tagged "film review": the songs are the film's
         return Verdict("not_film_review", evidence + [f"body is about a {other_kind}"])
     if "news" in section_kinds and not says_review:
