@@ -281,3 +281,13 @@ def test_a_chinese_film_review_calling_the_film_a_show_once_stays_a_review() -> 
             "<p>这部剧情片的结局很安静，这部剧我会再看一遍。</p>") * 2
     record = extract_review(page("夜渡", body=body), "https://blog.example/posts/ye-du.html")
     assert record.kind != "not_film_review"
+
+
+def test_a_review_url_with_not_one_film_word_is_not_a_film_review() -> None:
+    """Only the URL says "review" and nothing names a film: a frying pan's review."""
+    body = ("<p>The pan heats evenly and the handle stays cool; after a month of daily use "
+            "the coating is still smooth and the steak browns well.</p>") * 3
+    record = extract_review(page("Three months with a cast-iron pan", body=body),
+                            "https://blog.example/2024/cast-iron-pan-review/")
+    assert record.kind == "not_film_review"
+    assert "no film vocabulary at all" in record.kind_evidence

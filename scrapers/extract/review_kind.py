@@ -372,6 +372,11 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
         # Chinese and Japanese reviews name the medium rarely (电影 is the title's genre, not
         # repeated), so there none at all is the bar
         return Verdict("not_film_review", evidence + ["no film vocabulary, no review cue"])
+    if film_words + head_film == 0 and not film_section and not partial.get("rating_raw") \
+            and not any(REVIEW_WORDS.search(x) for x in heads):
+        # not one film word anywhere, no film section, and only the URL or a tag says
+        # "review": a review of something else, or a page that is no review at all
+        return Verdict("not_film_review", evidence + ["no film vocabulary at all"])
     if film_words == 0 and not film_section:
         return Verdict("uncertain", evidence + ["no film vocabulary"])
     return Verdict("film_review", evidence)
