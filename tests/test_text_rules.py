@@ -427,3 +427,21 @@ def test_a_title_before_a_comma_and_a_sentence() -> None:
                  "<h1>Night Ferry, one of the slowest films ever made</h1>" + body)
     assert extract_review(page, "https://ana.example/night-ferry-slowest/").film_title == \
         "Night Ferry"
+
+
+@pytest.mark.parametrize(("text", "raw", "scale"), [
+    ("个人评分 6.5/10", "6.5", "out_of_10"),
+    ("总评：满分10分，我给6.1分（豆瓣评分8.6分）", "6.1", "out_of_10"),  # not Douban
+    ("满分5分，我给4分", "4", "out_of_5"),
+    ("完全展现出观众对巨兽对决的期望-值8.5分", "8.5", "out_of_10"),
+    ("for me it was, is and always be a 10/10 movie", "10", "out_of_10"),
+    ("skip the trailer, because it was a 6/10.", "6", "out_of_10"),
+])
+def test_chinese_points_and_a_verbs_fraction_are_the_critics_rating(text: str, raw: str,
+                                                                     scale: str) -> None:
+    assert rating_in_text(text) == {"rating_raw": raw, "rating_scale": scale}
+
+
+@pytest.mark.parametrize("text", ["豆瓣评分8.6分", "这部片的价值8分钱", "page 6/10 of the thread"])
+def test_an_aggregators_points_and_a_page_count_are_no_rating(text: str) -> None:
+    assert rating_in_text(text) == {}
