@@ -54,8 +54,8 @@ ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>½|1/2)?\s*(?:out\s+
 # Chinese: "个人评分 6.5/10", "总评：满分10分，我给6.1分", "值8.5分", "我给它打7分": a score
 # label or "I give", then points; 分 scores are out of 10 unless a 满分 ("full marks") says not.
 CJK_SCORE = re.compile(
-    r"(?:(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!IMDb)(?<!imdb)(?:个人|我的|综合|最终)?评分|打分|总评|我给(?:它|这部(?:电影|片子?)|本片)?(?:打)?|"
-    r"(?<![价数])值)\s*[:：]?\s*(?:满分\s*(?P<b0>\d{1,3})\s*分\s*[,，、]?\s*我给\s*(?:打\s*)?)?"
+    r"(?:(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!IMDb)(?<!imdb)(?:个人|我的|综合|最终)?评分|打分|总评|"
+    r"我给(?:它|这部(?:电影|片子?)|本片)?(?:打)?|(?<![价数])值)\s*[:：]?\s*"
     r"(?P<v>\d{1,2}(?:\.\d)?)\s*(?:[/／]\s*(?P<b>\d{1,3})(?!\d)|分)")
 FULL_MARKS = re.compile(r"满分\s*(\d{1,3})\s*分")
 # "it was a 6/10", "always be a 10/10 movie": a fraction the critic's verb gives the film
@@ -218,6 +218,6 @@ def rating_in_text(text: str) -> dict[str, str]:
     if m := _critic_matches(CJK_SCORE, text):
         # "满分5分，我给4分": full marks stated just before the score set its scale
         full = FULL_MARKS.search(text[max(0, m.start() - 12):m.start()])
-        if found := fraction(m["v"], m["b"] or m["b0"] or (full and full[1]) or "10"):
+        if found := fraction(m["v"], m["b"] or (full and full[1]) or "10"):
             return found
     return {}
