@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from criticdb.scrapers.extract import main_text
 from criticdb.scrapers.extract.cascade import extract_review
 from criticdb.scrapers.extract.page import parse_page
-from criticdb.scrapers.extract.rating_text import rating_in_text
+from criticdb.scrapers.extract.rating_text import (
+    LABELS,
+    NEEDS,
+    _label_positions,
+    rating_in_text,
+)
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 from criticdb.scrapers.extract.text_rules import (
     title_from_headline,
@@ -445,3 +452,38 @@ def test_chinese_points_and_a_verbs_fraction_are_the_critics_rating(text: str, r
 @pytest.mark.parametrize("text", ["豆瓣评分8.6分", "这部片的价值8分钱", "page 6/10 of the thread"])
 def test_an_aggregators_points_and_a_page_count_are_no_rating(text: str) -> None:
     assert rating_in_text(text) == {}
+
+
+TOKENS = ["I", "give", "GIVE", "it", "this movie", "a", "7", "3.5", "½", "/", "10", "4", "out",
+          "OUT", "of", "sobre", "von", "sur", "su", "★", "☆", "*", "**", "stars", "Star", "was",
+          "four", "Le", "doy", "pongo", "daría", "je lui donne", "Ich gebe ihm", "gli do",
+          "dou-lhe", "ocho", "diez", "评分", "个人", "打分", "总评", "我给", "值", "分", "满分",
+          ":", "and a half", "-", "(1979)", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=14).map(" ".join))
+def test_the_cheap_test_before_a_scan_never_skips_a_match(text: str) -> None:
+    # a pattern scanned only where its needed strings occur must never match without them
+    for pattern, needed in NEEDS.items():
+        if pattern.search(text):
+            assert any(w in text.lower() for w in needed), (pattern.pattern[:40], text)
+
+
+@pytest.mark.parametrize("text", ["Four Star", "I GIVE it a 7", "Le doy un ocho", "3 OUT of 4",
+                                  "7/10 Stars", "It Was a 6/10", "我给6分", "个人评分 6.5/10",
+                                  "★★☆", "** out of ****", "Je lui donne 7"])
+def test_known_matches_hold_their_needed_strings(text: str) -> None:
+    matched = [p for p in NEEDS if p.search(text)]
+    assert matched, text
+    for pattern in matched:
+        assert any(w in text.lower() for w in NEEDS[pattern]), (pattern.pattern[:40], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Rating", "rating:", "SCORE", "underscore", "_note", "Nota",
+                                 "nota  final", "Bewertung", "ÓCENA", "İ", "x", "7/10", "é",
+                                 "puntuación", "grade", "2", "-", "\n", ""]),
+                max_size=12).map(" ".join))
+def test_label_positions_are_those_of_the_case_blind_scan(text: str) -> None:
+    assert _label_positions(text) == [m.start() for m in LABELS.finditer(text)]

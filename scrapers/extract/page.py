@@ -12,6 +12,7 @@ from lxml import etree
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 MAX_PARSE_BYTES = 8 * 1024 * 1024
+_ELEMENTS: dict[str, Any] = {}
 _COMPILED: dict[str, Any] = {}
 
 
@@ -49,7 +50,11 @@ class ParsedPage:
     cache: dict[str, Any] = field(default_factory=dict)  # per-layer parsed structures
 
     def xpath(self, expr: str) -> list[Any]:
-        return self.doc.xpath(expr)
+        """`doc.xpath(expr)`, compiled once per expression rather than once per call."""
+        compiled = _ELEMENTS.get(expr)
+        if compiled is None:
+            compiled = _ELEMENTS[expr] = etree.XPath(expr)
+        return compiled(self.doc)
 
     def strings(self, expr: str) -> list[str]:
         """Plain strings of a text()/attribute query: lxml's default "smart" strings keep a

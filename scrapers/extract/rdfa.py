@@ -31,9 +31,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _schema_rdfa(page: ParsedPage) -> bool:
+    """RDFa that can say anything in schema.org: its vocabulary declared, or a schema: term
+    (a prefix RDFa 1.1 predefines). Drupal's sioc/foaf RDFa says nothing the review layer
+    reads, and most pages never write "schema" outside JSON-LD, so the text is asked first."""
+    if "schema" not in page.text or not page.xpath(
+            "//*[@typeof][@property or @vocab or ancestor::*[@vocab]]"):
+        return False
+    for el in page.xpath("//*[@vocab or @prefix or @typeof]"):
+        declared = " ".join(el.get(a) or "" for a in ("vocab", "prefix", "typeof"))
+        if "schema.org" in declared or "schema:" in declared:
+            return True
+    return "schema:" in page.text and bool(page.xpath("//*[contains(@property, 'schema:')]"))
+
+
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
-    if not page.xpath("//*[@typeof][@property or @vocab or ancestor::*[@vocab]]"):
-        return {}  # no RDFa: skip building a second DOM
+    if not _schema_rdfa(page):
+        return {}  # no schema.org in RDFa: skip building a second DOM, slow on big pages
     document = parse_xmldom_html(page.text.encode("utf-8"), encoding="utf-8")
     graph = RDFaExtractor().extract_items(document, page.url, expanded=False)
     nodes = graph.get("@graph", []) if isinstance(graph, dict) else []

@@ -323,8 +323,8 @@ def _count(phrase: str, text: str) -> int:
 
 def _emphasised(page: ParsedPage) -> set[str]:
     if "emphasised" not in page.cache:
-        els = page.xpath("//body//*[self::em or self::i or self::strong or self::b or "
-                         "self::cite]")[:400]
+        els = [e for body in page.doc.iter("body")
+               for e in body.iter("em", "i", "strong", "b", "cite") if e is not body][:400]
         page.cache["emphasised"] = {fold(" ".join(e.text_content().split())) for e in els}
     return page.cache["emphasised"]
 
