@@ -487,3 +487,24 @@ def test_known_matches_hold_their_needed_strings(text: str) -> None:
                 max_size=12).map(" ".join))
 def test_label_positions_are_those_of_the_case_blind_scan(text: str) -> None:
     assert _label_positions(text) == [m.start() for m in LABELS.finditer(text)]
+
+
+@pytest.mark.parametrize(("headline", "slug", "body", "title"), [
+    # the slug spells the whole; the part after the dash is a name the body repeats
+    ("Review: Star Wars - The Force Awakens", "review-star-wars-the-force-awakens",
+     "Star Wars is back: The Force Awakens brings the old crew and a new droid.",
+     "Star Wars - The Force Awakens"),
+    # the body names neither the part nor the whole: the slug's whole spelling decides
+    ("Three Billboards Outside Ebbing, Missouri", "three-billboards-outside-ebbing-missouri",
+     "A mother rents space on a country road to shame the police.",
+     "Three Billboards Outside Ebbing, Missouri"),
+    # a verdict after the colon is no subtitle: the body names the film, never the verdict
+    ("Hard Hit: A Triumph", "hard-hit-a-triumph",
+     "Hard Hit keeps its camera low. Hard Hit never lets its driver rest.", "Hard Hit"),
+])
+def test_a_subtitle_the_slug_spells_stays_with_its_title(headline: str, slug: str, body: str,
+                                                         title: str) -> None:
+    page = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+            f"<p>{body} The story moves at an easy pace and the actors hold the screen.</p>"
+            "</body></html>").encode()
+    assert extract_review(page, f"https://diary.example/{slug}/").film_title == title

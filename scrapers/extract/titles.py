@@ -447,7 +447,7 @@ def _features(c: Candidate, cands: list[Candidate], slug: set[str], body: str,
     }
 
 
-def _whole_title(best: Candidate, cands: list[Candidate]) -> Candidate:
+def _whole_title(best: Candidate, cands: list[Candidate], body: str) -> Candidate:
     """A longer candidate that holds the best one wins when the evidence is for the whole:
     'Ant-Man and the Wasp: Quantumania' over 'Quantumania' when every mention of the part in
     the body is inside the whole; '2001 - A Space Odyssey' over 'Space' when the slug spells
@@ -466,7 +466,29 @@ def _whole_title(best: Candidate, cands: list[Candidate]) -> Candidate:
         # it too; the part's extra mentions are the longer title's own
         if c.body_n >= 1 and c.slug >= best.slug + 0.3 and len(_tokens(c.text)) <= 8:
             return c
+        if _subtitle_of(best, c, body):
+            return c
     return best
+
+
+SUBTITLE = re.compile(r"^(?:\s*[:：,]\s+|\s+[-–—]\s+)(?P<s>\S.*)$")
+
+
+def _subtitle_of(best: Candidate, c: Candidate, body: str) -> bool:
+    """'Star Wars - The Force Awakens' over the 'Star Wars' its dash split off, 'Three
+    Billboards Outside Ebbing, Missouri' over the part before its comma: the slug spells the
+    whole and nothing else, the part after the separator is a short capitalised name, and the
+    body names that part too (a verdict after a colon, 'A Triumph', is rarely repeated) or
+    names neither, leaving the slug as the only evidence."""
+    if c.slug < 1.99 or c.slug < best.slug + 0.1 or not fold(c.text).startswith(fold(best.text)):
+        return False
+    m = SUBTITLE.match(c.text[len(best.text):])
+    if not m:
+        return False
+    words = [w for w in m["s"].split() if any(ch.isalnum() for ch in w)]
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    return best.body_n == 0 or _count(m["s"].strip(QUOTES + ".!?"), body) >= 1
 
 
 def choose(page: ParsedPage, partial: dict[str, Any], body: str
@@ -493,7 +515,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
     model = title_ranker.load(FEATURES)
     hand = None  # the hand weights' pick: the answer without a model, a baseline in training
     if best.score >= 0.5 and (model is None or FEATURE_SINK is not None):
-        hand = _whole_title(best, cands)
+        hand = _whole_title(best, cands, folded_body)
     # the hard vetoes stay rules: no words but stop words, a lone year split off "X (2022)",
     # a capitalised run of a sentence headline the body does not repeat
     eligible = [c for c in cands if c.score > VETO]
@@ -512,7 +534,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
         ranked = sorted(zip(probs, eligible, strict=True),
                         key=lambda pc: (-pc[0], -len(pc[1].text)))
         p_best, chosen = ranked[0]
-        chosen = _whole_title(chosen, eligible)
+        chosen = _whole_title(chosen, eligible, folded_body)
         close = [c for p, c in ranked[1:] if fold(c.text) != fold(chosen.text)
                  and p > p_best / 2]
         return chosen.text, _year_of(chosen, cands), (0.9 if not close else 0.6)
