@@ -291,3 +291,23 @@ def test_a_review_url_with_not_one_film_word_is_not_a_film_review() -> None:
                             "https://blog.example/2024/cast-iron-pan-review/")
     assert record.kind == "not_film_review"
     assert "no film vocabulary at all" in record.kind_evidence
+
+
+FILMS = ["Vertigo (1958)", "Rear Window (1954)", "Psycho (1960)", "The Birds (1963)",
+         "Notorious (1946)", "Rebecca (1940)", "Marnie (1964)", "Rope (1948)",
+         "Frenzy (1972)", "Spellbound (1945)", "Topaz (1969)", "Saboteur (1942)"]
+
+
+def test_line_after_line_of_dated_films_is_a_list() -> None:
+    body = FILM_BODY + "".join(f"<p>{film}</p>" for film in FILMS) + FILM_BODY
+    record = extract_review(page("Twelve films to watch this winter", body=body),
+                            "https://blog.example/winter-watchlist/")
+    assert record.kind == "not_film_review"
+    assert any("(a list)" in e for e in record.kind_evidence)
+
+
+def test_a_review_naming_a_few_dated_films_is_still_a_review() -> None:
+    body = FILM_BODY + "".join(f"<p>It recalls {film}.</p>" for film in FILMS[:6])
+    record = extract_review(page("Night Ferry review", body=body),
+                            "https://blog.example/night-ferry-review/")
+    assert record.kind == "film_review"

@@ -298,6 +298,9 @@ def _headline_verdict_uncached(page: ParsedPage, heads: list[str]) -> Verdict | 
     return None
 
 
+LIST_ENTRY = re.compile(r"[(\[（]\s*(?:18|19|20)\d{2}\s*[)\]）]|《[^》]{1,40}》|「[^」]{1,40}」")
+
+
 def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
     """Pages shaped like something else: an announcement, an interview, a fact sheet."""
     if not says_review and TRAILER.search(body) and RELEASE_AHEAD.search(body):
@@ -307,6 +310,11 @@ def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
     questions = sum(p.rstrip(" *_").endswith("?") and bool(YOU.search(p)) for p in paragraphs)
     if questions >= 4 and questions >= 0.1 * len(paragraphs):
         return f"{questions} of {len(paragraphs)} paragraphs are questions (an interview)"
+    # A list of films: line after short line naming a dated or marked work, "Vertigo (1958)",
+    # "《花样年华》". Reviews name a few other films; eight such lines was the most on one.
+    entries = sum(len(p.strip()) <= 90 and bool(LIST_ENTRY.search(p)) for p in paragraphs)
+    if entries >= 10 and entries >= 0.3 * len(paragraphs):
+        return f"{entries} of {len(paragraphs)} paragraphs are dated or marked works (a list)"
     prose = len(FACT_LABELS.sub("", body).split())
     if prose >= 200 or says_review:
         return None  # not a fact sheet, whatever its labels (the page scan is the cost)
