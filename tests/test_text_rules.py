@@ -370,6 +370,25 @@ def test_a_personal_site_signed_only_in_its_copyright_line(footer: str, critic: 
     assert extract_review(page, "https://ana.example/night-ferry/").critic == critic
 
 
+@pytest.mark.parametrize(("extra_head", "extra_body", "critic"), [
+    # OpenGraph's article:author holding a name (the spec wants a profile URL there)
+    ('<meta property="article:author" content="Ana Sofia Lima">', "", "Ana Sofia Lima"),
+    ('<meta property="article:author" content="https://social.example/ana">', "", None),
+    # a theme's author box labels the owner's picture with the name
+    ("", "<div class='authorbox'><img alt='Ana Lima avatar' src='/a.png'></div>", "Ana Lima"),
+    ("", "<div class='comments'><img alt='Avatar of Jo Park' src='/j.png'></div>", None),
+    # a copyright line in the sidebar signs the site as a footer's would
+    ("", "<div class='sidebar'><p>My name is Ana. © 2005-2015 Ana Lima, CC BY-SA.</p></div>",
+     "Ana Lima"),
+])
+def test_a_personal_site_signed_in_its_meta_avatar_or_sidebar(extra_head: str, extra_body: str,
+                                                             critic: str | None) -> None:
+    body = ("<h1>Night Ferry</h1><article><p>The film keeps the camera low and the cast "
+            "plays every scene quietly.</p></article>" + extra_body)
+    page = _page("<title>Night Ferry</title>" + extra_head, body)
+    assert extract_review(page, "https://ana.example/night-ferry/").critic == critic
+
+
 def test_cjk_paragraphs_are_review_text_not_edge_metadata() -> None:
     paras = "".join(f"<p>这部电影讲的是一艘夜里的渡轮，第{i}段写得很慢，我很喜欢。</p>"
                     for i in range(4))

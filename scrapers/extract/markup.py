@@ -83,7 +83,8 @@ def _critic(page: ParsedPage) -> str | None:
         if not _in_comments(el) and (name := _name_from(el)):
             return name
     return (_byline_text(page) or _meta_author(page) or _signature(page)
-            or _copyright_owner(page) or _meta_author(page, handles=True))
+            or _copyright_owner(page) or _avatar_owner(page)
+            or _meta_author(page, handles=True))
 
 
 def _byline_text(page: ParsedPage) -> str | None:
@@ -108,7 +109,9 @@ def _meta_author(page: ParsedPage, handles: bool = False) -> str | None:
     themes write the site owner's ('gennei') there, which is how the page signs itself; a
     last resort, since a publication's account ('thevoiceexpress') looks the same and is
     refused later (`cascade.plausible_critic`)."""
-    for value in page.xpath('//meta[@name="author" or @name="Author"]/@content'):
+    # OpenGraph's article:author is meant to be a profile URL; sites write the name there
+    for value in page.xpath('//meta[@name="author" or @name="Author"]/@content | '
+                            '//meta[@property="article:author"]/@content'):
         if looks_like_name(value.strip(), allow_handle=handles):
             return value.strip()
     return None
@@ -127,12 +130,31 @@ NOT_A_PERSON = re.compile(r"\b(?:blog|site|media|journal|news|films?|movies?|stu
 
 
 def _copyright_owner(page: ParsedPage) -> str | None:
-    """The person a footer's copyright line names, for pages with no other byline."""
+    """The person a footer's (or a sidebar's) copyright line names, for pages with no other
+    byline."""
     for el in page.xpath("//footer | //*[contains(@class,'footer') or contains(@class,"
-                         "'copyright') or contains(@id,'footer')]")[:6]:
+                         "'copyright') or contains(@id,'footer')]")[:6] + \
+            page.by_class("sidebar")[:3] + page.by_class("sidebar-item")[:6]:
         m = COPYRIGHT.search(_text(el)[:400])
         name = m and (m["a"] or m["b"]).rstrip(".")
         if name and not NOT_A_PERSON.search(name) and looks_like_name(name):
+            return name
+    return None
+
+
+# "earlzo avatar", "Avatar of Ana Lima", "Ana Lima's avatar": author boxes label the
+# owner's picture with the name (commenters' pictures are refused by `_in_comments`).
+AVATAR = re.compile(r"^(?:(?P<a>.+?)(?:'s|’s)?\s+(?:avatar|profile (?:photo|picture))|"
+                    r"(?:avatar|photo|picture) of\s+(?P<b>.+?))\s*$", re.I)
+
+
+def _avatar_owner(page: ParsedPage) -> str | None:
+    for img in page.xpath("//img[contains(translate(@alt, 'AVTR', 'avtr'), 'avatar') or "
+                          "contains(@alt, ' of ')][@alt]")[:10]:
+        m = AVATAR.match(" ".join(img.get("alt", "").split()))
+        name = m and (m["a"] or m["b"]).strip()
+        if name and not _in_comments(img) and not NOT_A_PERSON.search(name) \
+                and looks_like_name(name, allow_handle=True):
             return name
     return None
 
