@@ -293,6 +293,27 @@ def test_a_review_url_with_not_one_film_word_is_not_a_film_review() -> None:
     assert "no film vocabulary at all" in record.kind_evidence
 
 
+@pytest.mark.parametrize(("title", "url"), [
+    # "critical" holds the letters of "crítica", "Regierungskritik" those of "Kritik":
+    # neither calls the page a review
+    ("Two hurt, one critical after harbour crash", "https://paper.example/local/crash/"),
+    ("Winter issue: Regierungskritik and rugby", "https://paper.example/local/winter/"),
+])
+def test_review_words_inside_other_words_are_no_review_cue(title: str, url: str) -> None:
+    body = ("<p>The council met on Tuesday to discuss the harbour budget. Members argued "
+            "about the ferry timetable and the cost of new lights on the pier.</p>") * 3
+    assert extract_review(page(title, body=body), url).kind == "not_film_review"
+
+
+@pytest.mark.parametrize("title", ["Night Ferry: Filmkritik", "Night Ferry moviereview",
+                                   "Night Ferry – críticas"])
+def test_review_words_joined_to_a_film_word_or_plural_still_count(title: str) -> None:
+    body = ("<p>The harbour lights glow all night and the ferry arrives late again; the "
+            "crossing is long and the ending quiet.</p>") * 3
+    assert extract_review(page(title, body=body), "https://blog.example/p/1/").kind != \
+        "not_film_review"
+
+
 FILMS = ["Vertigo (1958)", "Rear Window (1954)", "Psycho (1960)", "The Birds (1963)",
          "Notorious (1946)", "Rebecca (1940)", "Marnie (1964)", "Rope (1948)",
          "Frenzy (1972)", "Spellbound (1945)", "Topaz (1969)", "Saboteur (1942)"]

@@ -155,8 +155,12 @@ FACT_LABELS = re.compile(
     re.I)
 YOU = re.compile(r"(?<!\w)(?:you|your|vous|votre|usted|tu|você|du|dich|ihr|sie|lei)(?!\w)",
                  re.I)
-REVIEW_WORDS = re.compile(r"review|cr[ií]tica|critique|kritik|rezension|rese[ñn]a|recension|"
-                          r"recensione|anmeldelse|arvostelu|recenzja|reaction|verdict", re.I)
+# Whole Latin-script words (a film-word prefix allowed: "moviereview", "Filmkritik", "filmanmeldelse"):
+# "critical" is no "crítica", "Regierungskritik" (criticism of a government) no film review.
+REVIEW_WORDS = re.compile(
+    r"(?<![a-zà-ÿ])(?:movie|film|kino|cine)?[-_]?(?:reviews?|reviewed|reviewing|reviewers?|"
+    r"cr[ií]ticas?|critiques?|kritik(?:en)?|rezension(?:en)?|rese[ñn]as?|recension(?:s|er)?|"
+    r"recensioni?|anmeldelse[nr]?|arvostelu|recenzj[ae]|reactions?|verdicts?)(?![a-zà-ÿ])", re.I)
 # Chinese, Japanese and Korean run words together, so their terms match without the word
 # boundaries the other vocabularies need (a CJK character is itself a word character).
 CJK_BODY_WORDS = {
