@@ -155,8 +155,8 @@ FACT_LABELS = re.compile(
     re.I)
 YOU = re.compile(r"(?<!\w)(?:you|your|vous|votre|usted|tu|você|du|dich|ihr|sie|lei)(?!\w)",
                  re.I)
-# Whole Latin-script words (a film-word prefix allowed: "moviereview", "Filmkritik", "filmanmeldelse"):
-# "critical" is no "crítica", "Regierungskritik" (criticism of a government) no film review.
+# Whole Latin-script words (a film word joined before them allowed: "moviereview",
+# "Filmkritik"): "critical" is no "crítica", "Regierungskritik" (of a government) no review.
 REVIEW_WORDS = re.compile(
     r"(?<![a-zà-ÿ])(?:movie|film|kino|cine)?[-_]?(?:reviews?|reviewed|reviewing|reviewers?|"
     r"cr[ií]ticas?|critiques?|kritik(?:en)?|rezension(?:en)?|rese[ñn]as?|recension(?:s|er)?|"
