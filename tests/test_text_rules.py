@@ -142,6 +142,23 @@ def test_no_rating_invented_from_dates_or_prose() -> None:
     assert rating_in_text("IMDb 8.6/10 and a Metacritic score: 71/100.") == {}
 
 
+@pytest.mark.parametrize("text", [
+    "Vollbild Bild 1 von 10 Die Lage blieb ruhig.",  # a gallery's counter
+    "Page 2 out of 5 of the thread",
+    "Trotzdem leben 25 von 30 Millionen Menschen in Armut.",  # a count of people
+    "Some 3 out of 4 people agreed.",
+])
+def test_a_counter_or_a_count_of_things_is_no_rating(text: str) -> None:
+    assert rating_in_text(text) == {}
+
+
+def test_out_of_with_its_unit_or_a_plain_sentence_after_it_is_still_a_rating() -> None:
+    assert rating_in_text("Note: 7 von 10 Punkten.") == {"rating_raw": "7",
+                                                           "rating_scale": "out_of_10"}
+    assert rating_in_text("I'd say 3 out of 4 for this one.") == {"rating_raw": "3",
+                                                                  "rating_scale": "out_of_4"}
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Retribution is a remake of the Spanish film, Retribution (2015), set in Berlin.",
      [{"title": "Retribution", "year": 2015}]),

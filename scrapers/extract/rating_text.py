@@ -28,9 +28,17 @@ LABELLED_LETTER = re.compile(
 GRADE_LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>(?-i:[A-F])[+\-−]?)(?![A-Za-z+\-−])", re.I)
 LABELLED_FRACTION = re.compile(
     rf"\b{LABEL}\b[^\w★*]{{0,5}}(?P<v>{NUM})\s*{OF}\s*(?P<b>{NUM})(?![\d/])", re.I)
+# "3 out of 4", "7 von 10 Punkten"; not a count of things ("25 von 30 Millionen Menschen")
+QUANTITY = (r"mil+i?on\w*|billion\w*|milliard\w*|thousand|tausend|hundred|hundert|menschen|"
+            r"people|persons?|personnes|persone|personas|pessoas|leute|einwohner|years?|jahren?|"
+            r"ans|anni|años|anos|children|kinder|cases|fälle|times|mal|votes|stimmen|euro|dollars?")
 OUT_OF = re.compile(
     rf"(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
-    rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])", re.I)
+    rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])(?!\s+(?:{QUANTITY})\b)", re.I)
+# "Bild 1 von 10", "Page 2 out of 5", "Foto 3 de 8": a gallery's or a list's counter
+COUNTER = re.compile(r"(?:\b(?:bild|foto|photo|image|slide|seite|page|p[áa]gina|teil|part|folge|"
+                     r"episode|kapitel|chapter|schritt|step|nr|no|frage|question)\.?|#)\s*$",
+                     re.I)
 LABELLED_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—=]?\s*(?P<v>{NUM}){HALF}\s+{UNIT}\b", re.I)
 # a lone ★ is decoration ("★ Editor's pick", "4/5 ★"); a rating has two symbols or a half
 GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)(?<!(?<![★☆])★)")
@@ -228,7 +236,9 @@ def rating_in_text(text: str) -> dict[str, str]:
         if best in ("4", "5", "10", "20", "100") and (found := fraction(str(value), best)):
             return found
     for m in OUT_OF.finditer(text) if _may_match(OUT_OF, text) else ():
-        if not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
+        if _others(text, m.start()) or COUNTER.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        if found := fraction(m["v"], m["b"]):
             return found
     for m in FRACTION_STARS.finditer(text) if _may_match(FRACTION_STARS, text) else ():
         if not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
