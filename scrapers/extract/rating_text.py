@@ -35,7 +35,7 @@ QUANTITY = (r"mil+i?on\w*|billion\w*|milliard\w*|thousand|tausend|hundred|hunder
 OUT_OF = re.compile(
     rf"(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
     rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])(?!\s+(?:{QUANTITY})\b)", re.I)
-# "Bild 1 von 10", "Page 2 out of 5", "Foto 3 de 8": a gallery's or a list's counter
+# "Bild 1 von 10", "Page 2 out of 5", "Foto 3 sobre 8": a gallery's or a list's counter
 COUNTER = re.compile(r"(?:\b(?:bild|foto|photo|image|slide|seite|page|p[áa]gina|teil|part|folge|"
                      r"episode|kapitel|chapter|schritt|step|nr|no|frage|question)\.?|#)\s*$",
                      re.I)
