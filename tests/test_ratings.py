@@ -42,6 +42,9 @@ from criticdb.transforms.ratings import LETTER_SCORES, to_score
     ("8", "out_of_10", 80.0), ("3 1/2", "out_of_4", 87.5),
     # a number extraction read as stars ("Rating: 3.5 stars", "four stars")
     ("3.5", "stars", 70.0), ("4", "stars", 80.0),
+    # star emoji and Chinese star counts, out of 5 like other stars without a total
+    ("🌟🌟🌟⭐", "stars", 80.0), ("⭐️⭐️⭐️", "stars", 60.0), ("三星", "stars", 60.0),
+    ("四星半", "stars", 90.0), ("两颗星", "stars", 40.0), ("5星", "stars", 100.0),
 ])
 def test_documented_examples(raw: str, scale: str | None, score: float) -> None:
     assert to_score(raw, scale) == score

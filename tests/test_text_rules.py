@@ -485,6 +485,28 @@ def test_chinese_points_and_a_verbs_fraction_are_the_critics_rating(text: str, r
     assert rating_in_text(text) == {"rating_raw": raw, "rating_scale": scale}
 
 
+@pytest.mark.parametrize(("text", "raw", "scale"), [
+    ("这部电影，我真的很喜欢。10分。 Previous", "10", "out_of_10"),  # points as a sentence
+    ("剧情一般。7.5分！", "7.5", "out_of_10"),
+    ("片子不怎么样，我想了想给打三星左右，一来演员好", "三星", "stars"),  # given stars
+    ("最后给四星半。", "四星半", "stars"),
+    ("主观评分 🌟🌟🌟⭐ 2025-Movie", "🌟🌟🌟⭐", "stars"),  # emoji stars after a label
+    ("Rating: ⭐️⭐️⭐️⭐️", "⭐⭐⭐⭐", "stars"),
+])
+def test_chinese_stars_standalone_points_and_emoji_stars_are_ratings(text: str, raw: str,
+                                                                     scale: str) -> None:
+    assert rating_in_text(text) == {"rating_raw": raw, "rating_scale": scale}
+
+
+@pytest.mark.parametrize("text", [
+    "电影时长90分钟。", "数学考了60分。", "我买了三星手机。", "这家五星级酒店", "给三星打电话",
+    "看了90分。", "豆瓣给了四颗星。", "⭐ Editor's pick", "Thanks 🌟🌟 everyone", "第10分。",
+    "豆瓣评分 🌟🌟🌟",
+])
+def test_minutes_marks_samsung_and_decorative_emoji_are_no_rating(text: str) -> None:
+    assert rating_in_text(text) == {}
+
+
 @pytest.mark.parametrize("text", ["豆瓣评分8.6分", "这部片的价值8分钱", "page 6/10 of the thread"])
 def test_an_aggregators_points_and_a_page_count_are_no_rating(text: str) -> None:
     assert rating_in_text(text) == {}
@@ -494,7 +516,7 @@ TOKENS = ["I", "give", "GIVE", "it", "this movie", "a", "7", "3.5", "½", "/", "
           "OUT", "of", "sobre", "von", "sur", "su", "★", "☆", "*", "**", "stars", "Star", "was",
           "four", "Le", "doy", "pongo", "daría", "je lui donne", "Ich gebe ihm", "gli do",
           "dou-lhe", "ocho", "diez", "评分", "个人", "打分", "总评", "我给", "值", "分", "满分",
-          ":", "and a half", "-", "(1979)", "\n"]
+          ":", "and a half", "-", "(1979)", "\n", "星", "给", "三", "⭐", "🌟", "。"]
 
 
 @settings(max_examples=300, deadline=None)

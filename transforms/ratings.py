@@ -7,8 +7,8 @@ it is a `rating_scale_conflict`, not a silent guess. Numeric scales map linearly
 worstRating maps linearly from worst to best. Letter grades use Metacritic's table (with
 F+ = 8 and F− = 0, our documented choice). A bare number ("8", "3.5") has no score unless
 the scale is known (the page, the sources file, or the publication's other ratings):
-`rating_scale_unknown`. Star glyphs, ASCII stars and star words without a stated total are
-read as out of 5, the common convention for stars.
+`rating_scale_unknown`. Star glyphs, ASCII stars, star emoji, Chinese star counts ("三星半")
+and star words without a stated total are read as out of 5, the common convention for stars.
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ FRACTION = re.compile(rf"^{VALUE}\s*(?:{UNIT}\s*)?(?:/|out\s+of|of|sobre|von|sur
 BARE = re.compile(rf"^{VALUE}\s*(?P<stars>{UNIT})?\.?$", re.I)
 GLYPHS = re.compile(r"^(★*)(½?)(☆*)$")
 ASCII = re.compile(r"^(\*{1,5})\s*(½|1/2)?$")
+# star emoji ("🌟🌟🌟⭐") and Chinese star counts ("三星", "四星半", "两颗星")
+EMOJI = re.compile(r"^(?:[⭐🌟]\ufe0f?){1,10}$")
+CJK_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+CJK_STARS = re.compile(r"^([一二两三四五]|\d)颗?星(半)?$")
 WORDS = re.compile(r"^(?P<w>zero|no|one|two|three|four|five|six|seven|eight|nine|ten)"
                    r"(?P<h>\s+and\s+a\s+half)?[\s-]+stars?"
                    r"(?:\s+(?:out\s+)?of\s+(?P<b>\w+))?\.?$", re.I)
@@ -69,6 +73,10 @@ def _read(raw: str) -> tuple[str, float, float | None]:
         value = len(m[1]) + (0.5 if m[2] else 0.0)
         return "stars", value, (value + len(m[3]) + (0.5 if m[2] and m[3] else 0.0)
                                 if m[3] else None)
+    if EMOJI.match(text):
+        return "stars", float(len(text.replace("\ufe0f", ""))), None
+    if m := CJK_STARS.match(text.replace(" ", "")):
+        return "stars", float(CJK_NUMBERS.get(m[1]) or int(m[1])) + (0.5 if m[2] else 0.0), None
     if m := ASCII.match(text):
         return "stars", len(m[1]) + (0.5 if m[2] else 0.0), None
     if m := WORDS.match(text):

@@ -48,10 +48,13 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     headings |= {_key(el.text_content()) for el in page.xpath("//h1 | //title")[:4]}
     # Generic extractors keep the headline, a byline or a credit line at the article's edges;
     # those are metadata, not review text. Anything else stays.
-    while len(paras) > 1 and _is_edge_metadata(paras[0], headings):
-        paras.pop(0)
-    while len(paras) > 1 and _is_edge_metadata(paras[-1], headings):
-        paras.pop()
+    # indices, not list.pop(0): a page of 100,000 one-word lines made the trim quadratic
+    start, end = 0, len(paras)
+    while end - start > 1 and _is_edge_metadata(paras[start], headings):
+        start += 1
+    while end - start > 1 and _is_edge_metadata(paras[end - 1], headings):
+        end -= 1
+    paras = paras[start:end]
     return {"body_text": "\n\n".join(paras)} if paras else {}
 
 

@@ -67,6 +67,22 @@ CJK_SCORE = re.compile(
     r"我给(?:它|这部(?:电影|片子?)|本片)?(?:打)?|(?<![价数])值)\s*[:：]?\s*"
     r"(?P<v>\d{1,2}(?:\.\d)?)\s*(?:[/／]\s*(?P<b>\d{1,3})(?!\d)|分)")
 FULL_MARKS = re.compile(r"满分\s*(\d{1,3})\s*分")
+# "这部电影，我真的很喜欢。10分。": points standing as a sentence of their own, out of ten (not
+# "90分钟", minutes, nor "第10分", a count: the number opens the sentence and ends it)
+CJK_POINTS_ALONE = re.compile(r"(?:^|(?<=[\s。！!]))(?P<v>10|\d(?:\.\d)?)\s*分\s*[。！!]")
+# "给打三星左右", "最后给四星半", "推荐三颗星": stars a critic gives, out of five like Douban's;
+# a verb of giving before the count (not Douban's or the audience's: "豆瓣给了四颗星"), so
+# "三星" alone (Samsung) and "五星级" (a hotel's class) are none, and only an end of phrase
+# after it ("给三星打电话" calls Samsung)
+CJK_STARS = re.compile(r"(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!网友)(?<!观众)(?<!IMDb)"
+                       r"(?:打|给|評|评|推荐|打了|给了|给它|给出)\s*"
+                       r"(?P<s>[一二两三四五1-5]\s*颗?星半?)(?=左右|吧|[。，,！!；;\s]|$)")
+# "主观评分 🌟🌟🌟⭐", "Rating: ⭐⭐⭐⭐": star emoji right after a score label (alone they are
+# decoration: "⭐ Editor's pick", "Thanks 🌟🌟")
+EMOJI = "⭐🌟"
+EMOJI_STARS = re.compile(r"(?:(?<!豆瓣)(?<!猫眼)评分|打分|評価|평점|\brating|\bscore|\bstars|"
+                         r"\bverdict|\bnote|\bnota)\s*[:：]?\s*"
+                         rf"(?P<s>(?:[{EMOJI}]\ufe0f?){{1,5}})(?![{EMOJI}])", re.I)
 # "it was a 6/10", "always be a 10/10 movie": a fraction the critic's verb gives the film
 VERB_FRACTION = re.compile(
     rf"\b(?:is|was|be|it's|its|gets?|got|earns?|deserves?|rate[sd]?|rating)\s+(?:a\s+|an\s+)?"
@@ -146,6 +162,9 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     WORD_STARS: ("star",),
     VERB_FRACTION: ("/",),
     CJK_SCORE: ("评分", "打分", "总评", "我给", "值"),
+    CJK_POINTS_ALONE: ("分",),
+    CJK_STARS: ("星",),
+    EMOJI_STARS: ("⭐", "🌟"),
 }
 
 
@@ -276,4 +295,10 @@ def rating_in_text(text: str) -> dict[str, str]:
         full = FULL_MARKS.search(text[max(0, m.start() - 12):m.start()])
         if found := fraction(m["v"], m["b"] or (full and full[1]) or "10"):
             return found
+    if m := _critic_matches(CJK_STARS, text):
+        return {"rating_raw": re.sub(r"\s", "", m["s"]), "rating_scale": "stars"}
+    if m := _critic_matches(EMOJI_STARS, text):
+        return {"rating_raw": m["s"].replace("\ufe0f", ""), "rating_scale": "stars"}
+    if m := _critic_matches(CJK_POINTS_ALONE, text):
+        return {"rating_raw": plain_number(m["v"]), "rating_scale": "out_of_10"}
     return {}
