@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,15 +73,43 @@ class ParsedPage:
     def by_class(self, name: str) -> list[Any]:
         """Elements carrying a class token, in document order (one pass builds the index:
         class-matching XPath rescans the whole tree every time)."""
-        index = self.cache.get("classes")
+        return self._attribute_index()[0].get(name, [])
+
+    def by_class_part(self, part: str) -> list[Any]:
+        """Elements whose class contains `part`, in document order: XPath's
+        `contains(@class, part)` (for a `part` without spaces, some token holds it)."""
+        classes, _, order = self._attribute_index()
+        found = {id(el): el for token, els in classes.items() if part in token for el in els}
+        return sorted(found.values(), key=lambda el: order[id(el)])
+
+    def by_token(self, wanted: Callable[[str], bool]) -> list[Any]:
+        """Elements with a class or id token `wanted` accepts, in document order; each
+        distinct token is tested once, not once per element that carries it."""
+        classes, ids, order = self._attribute_index()
+        found = {id(el): el for index in (classes, ids) for token, els in index.items()
+                 if wanted(token) for el in els}
+        return sorted(found.values(), key=lambda el: order[id(el)])
+
+    def _attribute_index(self) -> tuple[dict[str, list[Any]], dict[str, list[Any]],
+                                        dict[int, int]]:
+        """Class tokens and id tokens to their elements, and each element's place in the
+        document; one XPath scan (a Python walk of every element cost more)."""
+        index = self.cache.get("attribute_index")
         if index is None:
-            index = self.cache["classes"] = {}
-            for el in self.doc.iter():
-                cls = el.get("class") if isinstance(el.tag, str) else None
-                if cls:
-                    for token in set(cls.split()):
-                        index.setdefault(token, []).append(el)
-        return index.get(name, [])
+            classes: dict[str, list[Any]] = {}
+            ids: dict[str, list[Any]] = {}
+            order: dict[int, int] = {}
+            for i, el in enumerate(_WITH_CLASS_OR_ID(self.doc)):
+                order[id(el)] = i  # the lists below keep `el` alive, so its id stays its own
+                for attribute, tokens in (("class", classes), ("id", ids)):
+                    if value := el.get(attribute):
+                        for token in set(value.split()):
+                            tokens.setdefault(token, []).append(el)
+            index = self.cache["attribute_index"] = (classes, ids, order)
+        return index
+
+
+_WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 
 
 def parse_page(body: bytes, url: str, content_type: str | None = None) -> ParsedPage:

@@ -162,9 +162,9 @@ def _read_box(text: str) -> dict[str, str] | None:
 
 def _rating_boxes(page: ParsedPage) -> list[dict[str, str]]:
     found = []
-    for el in page.xpath("//*[@class or @id]"):
+    for el in page.by_token(RATING_BOX.match):
         tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
-        if not any(RATING_BOX.match(t) for t in tokens) or ELSEWHERE.search(" ".join(tokens)):
+        if ELSEWHERE.search(" ".join(tokens)):
             continue
         text = _box_text(el)
         if not text or len(text) > MAX_BOX_TEXT or _elsewhere(el):
@@ -197,7 +197,7 @@ def rating_in_markup(page: ParsedPage) -> dict[str, str]:
 def _icon_rows(page: ParsedPage) -> list[dict[str, str]]:
     found = []
     seen: set[int] = set()
-    for el in page.xpath("//*[contains(@class, 'star')]"):
+    for el in page.by_class_part("star"):
         parent = el.getparent()
         if el.tag not in ICON_TAGS or parent is None or _kind(el) is None \
                 or id(parent) in seen:

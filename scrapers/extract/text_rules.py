@@ -79,9 +79,20 @@ def year_in_slug(url: str, title: str) -> int | None:
     return None
 
 
+YEAR_IN_BRACKETS = re.compile(r"[’']?\s*\(((?:18|19|20)\d{2})\)")
+
+
 def year_in_text(title: str, text: str) -> int | None:
-    m = re.search(re.escape(title) + r"[’']?\s*\(((?:18|19|20)\d{2})\)", text, re.I)
-    return int(m[1]) if m else None
+    """'Title (1987)' in the text: every bracketed year is found by one fixed pattern and
+    the title checked before it (a pattern compiled per title cost more than the scan)."""
+    if not title:
+        return None
+    key = title.casefold()
+    for m in YEAR_IN_BRACKETS.finditer(text):
+        start = m.start()
+        if start >= len(title) and text[start - len(title):start].casefold() == key:
+            return int(m[1])
+    return None
 
 
 YEAR_TAG = re.compile(r"(?:18[89]|19\d|20\d)\d")

@@ -1,0 +1,58 @@
+"""The page's class/id index answers as the XPath it replaces, on hostile markup too."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from criticdb.scrapers.extract.page import parse_page
+from criticdb.scrapers.extract.text_rules import year_in_text
+from criticdb.scrapers.extract.titles import _count
+
+TOKENS = ["star", "stars", "rating", "post-rating", "x", "star-full", "nostar", "score_total",
+          "\u00a0", " ", "", "a b", "STAR", "review-score"]
+
+
+def _page(attrs: list[tuple[str, str, str]]) -> str:
+    """Nested and sibling elements carrying class and id values drawn from TOKENS."""
+    html, depth = "<html><body>", 0
+    for i, (cls, ident, shape) in enumerate(attrs):
+        tag = ("div", "span", "i", "p")[i % 4]
+        html += f'<{tag} class="{cls}" id="{ident}">t{i}'
+        if shape == "close":
+            html += f"</{tag}>"
+        else:
+            depth += 1
+    return html + "</div>" * depth + "</body></html>"
+
+
+attr_lists = st.lists(st.tuples(st.sampled_from(TOKENS),
+                                st.sampled_from(TOKENS), st.sampled_from(["open", "close"])),
+                      max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(attr_lists, st.sampled_from(["star", "rating", "score", "x"]))
+def test_class_part_is_xpath_contains(attrs: list[tuple[str, str, str]], part: str) -> None:
+    page = parse_page(_page(attrs).encode(), "https://example.org/r")
+    assert page.by_class_part(part) == page.xpath(f"//*[contains(@class, '{part}')]")
+
+
+@settings(max_examples=200, deadline=None)
+@given(attr_lists)
+def test_token_lookup_is_the_scan_of_every_element(attrs: list[tuple[str, str, str]]) -> None:
+    page = parse_page(_page(attrs).encode(), "https://example.org/r")
+    wanted = {"rating", "post-rating", "score_total", "review-score"}.__contains__
+    scanned = [el for el in page.xpath("//*[@class or @id]")
+               if any(wanted(t) for t in f"{el.get('class') or ''} {el.get('id') or ''}".split())]
+    assert page.by_token(wanted) == scanned
+    assert page.by_class("star") == page.xpath(
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' star ')]")
+
+
+def test_whole_word_count_and_year_after_a_title_need_no_pattern_per_title() -> None:
+    assert _count("Up", "up, up and away! (pup) up_ up") == 3  # not 'pup' nor 'up_'
+    assert _count("her", "her. other her") == 2
+    assert year_in_text("Alien", "As in ALIEN (1979) and Aliens (1986)") == 1979
+    assert year_in_text("Aliens", "Alien (1979); Aliens’ (1986)") == 1986
+    assert year_in_text("Heat", "the heat (of 1995)") is None
