@@ -78,16 +78,17 @@ class ParsedPage:
     def by_class_part(self, part: str) -> list[Any]:
         """Elements whose class contains `part`, in document order: XPath's
         `contains(@class, part)` (for a `part` without spaces, some token holds it)."""
-        classes, _, order = self._attribute_index()
-        found = {id(el): el for token, els in classes.items() if part in token for el in els}
-        return sorted(found.values(), key=lambda el: order[id(el)])
+        return self._carrying(lambda token: part in token, ids=False)
 
     def by_token(self, wanted: Callable[[str], bool]) -> list[Any]:
-        """Elements with a class or id token `wanted` accepts, in document order; each
-        distinct token is tested once, not once per element that carries it."""
-        classes, ids, order = self._attribute_index()
-        found = {id(el): el for index in (classes, ids) for token, els in index.items()
-                 if wanted(token) for el in els}
+        """Elements with a class or id token `wanted` accepts, in document order."""
+        return self._carrying(wanted, ids=True)
+
+    def _carrying(self, wanted: Callable[[str], bool], ids: bool) -> list[Any]:
+        """Each distinct token is tested once, not once per element that carries it."""
+        classes, id_tokens, order = self._attribute_index()
+        found = {id(el): el for index in ((classes, id_tokens) if ids else (classes,))
+                 for token, els in index.items() if wanted(token) for el in els}
         return sorted(found.values(), key=lambda el: order[id(el)])
 
     def _attribute_index(self) -> tuple[dict[str, list[Any]], dict[str, list[Any]],

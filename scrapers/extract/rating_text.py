@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from criticdb.scrapers.extract.words import word_char
+
 # "Rating:", "Our verdict –", "Mi valoración:", "Note :", "Bewertung:", "Voto:" … (a possessive
 # before the label changes nothing, so patterns start at the label: re skips ahead faster)
 LABEL = (r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|calificaci[oó]n|"
@@ -232,11 +234,7 @@ def _label_positions(text: str) -> list[int]:
     if len(folded) != len(text):
         return [m.start() for m in LABELS.finditer(text)]
     return [m.start() for m in LOWER_LABELS.finditer(folded)
-            if m.start() == 0 or not _word_char(folded[m.start() - 1])]
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+            if m.start() == 0 or not word_char(folded[m.start() - 1])]
 
 
 def rating_in_text(text: str) -> dict[str, str]:

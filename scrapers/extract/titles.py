@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from criticdb.scrapers.extract import title_ranker
 from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.words import word_char
 
 QUOTES = "'\"‘’“”«»„"
 # "Film review – X", "Review: X", "Crítica: X", "Kritik: X", "Critique : X", "Classic Corner: X",
@@ -323,18 +324,13 @@ def _count(phrase: str, text: str) -> int:
     n, at = 0, text.find(key)
     while at >= 0:
         end = at + len(key)
-        if not (at and _word_char(text[at - 1])) and not (end < len(text)
-                                                          and _word_char(text[end])):
+        if not (at and word_char(text[at - 1])) and not (end < len(text)
+                                                          and word_char(text[end])):
             n += 1
             at = text.find(key, end)
         else:
             at = text.find(key, at + 1)
     return n
-
-
-def _word_char(ch: str) -> bool:
-    r"""What `\w` matches in a str pattern: letters, digits of any script, the underscore."""
-    return ch.isalnum() or ch == "_"
 
 
 def _emphasised(page: ParsedPage) -> set[str]:
