@@ -56,3 +56,18 @@ def test_whole_word_count_and_year_after_a_title_need_no_pattern_per_title() -> 
     assert year_in_text("Alien", "As in ALIEN (1979) and Aliens (1986)") == 1979
     assert year_in_text("Aliens", "Alien (1979); Aliens’ (1986)") == 1986
     assert year_in_text("Heat", "the heat (of 1995)") is None
+
+
+def test_every_element_is_an_html_element_with_text_content() -> None:
+    """The C-side class lookup still gives lxml.html's element API (text_content, classes)
+    to every tag, forms and inputs included, and trafilatura accepts the tree as HTML."""
+    import lxml.html
+
+    page = parse_page(b"<html><body><form><input value='x'><label>Name</label>"
+                      b"<select><option>a</option></select></form><p class='c d'>Text "
+                      b"<b>bold</b></p></body></html>", "https://example.org/r")
+    elements = list(page.doc.iter())
+    assert elements and all(isinstance(el, lxml.html.HtmlElement) for el in elements)
+    assert page.xpath("//p")[0].text_content() == "Text bold"
+    assert set(page.xpath("//p")[0].classes) == {"c", "d"}
+    assert page.xpath("//label")[0].text_content() == "Name"
