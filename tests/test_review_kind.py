@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from criticdb.scrapers.extract import review_kind
 from criticdb.scrapers.extract.cascade import extract_review
 from criticdb.scrapers.extract_pages import reject_reason
 
@@ -332,3 +335,22 @@ def test_a_review_naming_a_few_dated_films_is_still_a_review() -> None:
     record = extract_review(page("Night Ferry review", body=body),
                             "https://blog.example/night-ferry-review/")
     assert record.kind == "film_review"
+
+
+FOLD_WORDS = ["Film", "MOVIES", "Season", "episodes", "Album", "GAMEPLAY", "Director:",
+              "Genre :", "runtime:", "Kino", "Fernsehserie", "Réalisateur:", "add to Cart",
+              "фильм", "ФИЛЬМЫ", "Staffel", " ", ", ", "\n", "x", "Regie:", "prose"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_WORDS), max_size=25))
+def test_folded_scans_count_as_the_case_blind_ones(parts: list[str]) -> None:
+    """The body scans match lower-cased text case-sensitively for speed: same matches as
+    the case-blind patterns they stand for."""
+    text = "".join(parts)
+    assert [m.lastgroup for m in review_kind._BODY_FOLDED.finditer(text.lower())] == \
+        [m.lastgroup for m in review_kind._BODY.finditer(text)]
+    assert review_kind._FACT_LABELS_FOLDED.findall(text.lower()) == \
+        [m.lower() for m in review_kind.FACT_LABELS.findall(text)]
+    assert len(review_kind._FACT_LABELS_FOLDED.sub("", text.lower()).split()) == \
+        len(review_kind.FACT_LABELS.sub("", text).split())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from criticdb.scrapers.extract import main_text
@@ -566,3 +566,37 @@ def test_a_subtitle_the_slug_spells_stays_with_its_title(headline: str, slug: st
             f"<p>{body} The story moves at an easy pace and the actors hold the screen.</p>"
             "</body></html>").encode()
     assert extract_review(page, f"https://diary.example/{slug}/").film_title == title
+
+
+REMAKE_FRAGMENTS = ["a remake of ", "A REMAKE OF ", "remakes ", "remade ", "is remaking ",
+                    "the original, ", "The Original film ", "based on the 2008 Swedish film ",
+                    "remake of 1954's ", "Neuverfilmung von ", "nueva versión de ",
+                    "Nouvelle version de ", "Sabrina ", "Let the Right One In", "(1976)",
+                    "(1954) ", "the ", "Film ", "'s ", ". ", "\n", "Ocean's Eleven ",
+                    "Suspiria (1977)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REMAKE_FRAGMENTS), max_size=10))
+@example(["remade ", "Sabrina ", "(1954) "])
+@example(["is remaking ", "Suspiria (1977)"])
+@example(["A REMAKE OF ", "Sabrina ", "(1954) "])
+@example(["nueva versión de ", "Sabrina ", "(1954) "])
+@example(["The Original film ", "Sabrina ", "(1954) "])
+@example(["based on the 2008 Swedish film ", "Let the Right One In"])
+@example(["remake of 1954's ", "Sabrina "])
+@example(["the original, ", "Sabrina ", "(1954) "])
+@example(["Nouvelle version de ", "Sabrina ", "(1954) "])
+def test_remake_cues_skip_only_scans_that_cannot_match(parts: list[str]) -> None:
+    """The substring pre-check changes no answer: every pattern scanned unconditionally
+    finds the same relations."""
+    from criticdb.scrapers.extract import remake_phrases as rp
+
+    text = "".join(parts)
+    full: list[dict] = []
+    for pattern in (*rp.PATTERNS, rp.BASED_ON, rp.YEAR_POSSESSIVE):
+        for m in pattern.finditer(text):
+            item = {"title": rp._title(m["t"]), "year": int(m["y"])}
+            if item["title"] and item not in full:
+                full.append(item)
+    assert remakes_in_text(text) == full

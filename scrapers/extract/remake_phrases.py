@@ -67,9 +67,24 @@ def _title(raw: str) -> str | None:
     return title
 
 
+# Words each pattern cannot match without (lower-case ones looked for in the lower-cased
+# text): most reviews name no remake, and a substring test is far cheaper than a scan.
+CUES = (
+    ("remak", "reimagin", "re-imagin", "refilmagem", "neuverfilmung", "nueva versión",
+     "nouvelle version", "rifacimento"),
+    ("remakes", "remade", "is remaking"),
+    ("the original",),
+    ("based on the", "remake of the", "reimagining of the"),
+    ("remake of", "reimagining of", "remakes", "remade", "remaking"),
+)
+
+
 def remakes_in_text(text: str) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
-    for pattern in (*PATTERNS, BASED_ON, YEAR_POSSESSIVE):
+    lowered = text.lower()
+    for pattern, cues in zip((*PATTERNS, BASED_ON, YEAR_POSSESSIVE), CUES, strict=True):
+        if not any(c in (lowered if pattern is PATTERNS[0] else text) for c in cues):
+            continue
         for m in pattern.finditer(text):
             title = _title(m["t"])
             item = {"title": title, "year": int(m["y"])}

@@ -153,6 +153,7 @@ FACT_LABELS = re.compile(
     r"actors|starring|plot|synopsis|publisher|studio|country|language|budget|rated|"
     r"regie|genre|laufzeit|réalisateur|durée|sortie|género|duración|reparto|sinopsis)\s*:",
     re.I)
+_FACT_LABELS_FOLDED = re.compile(FACT_LABELS.pattern)  # for lower-cased text (see _BODY_FOLDED)
 YOU = re.compile(r"(?<!\w)(?:you|your|vous|votre|usted|tu|você|du|dich|ihr|sie|lei)(?!\w)",
                  re.I)
 # Whole Latin-script words (a film word joined before them allowed: "moviereview",
@@ -182,6 +183,9 @@ BODY_SCAN_CHARS = 20_000
 # per vocabulary; CJK terms have a scan of their own, run only on pages written in CJK.
 _BODY = re.compile(r"(?<!\w)(?:" + "|".join(rf"(?P<{k}>{v})" for k, v in BODY_WORDS.items())
                    + r")(?!\w)", re.I)
+# The body scans match the lower-cased text case-sensitively: the same counts (no position
+# is used) at a quarter of the case-blind scan's time, the step's largest cost.
+_BODY_FOLDED = re.compile(_BODY.pattern)
 _CJK_BODY = re.compile("|".join(rf"(?P<{k}>{v})" for k, v in CJK_BODY_WORDS.items()))
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _HEAD = {k: re.compile(v, re.I) for k, v in HEADLINE_KINDS.items()}
@@ -319,11 +323,11 @@ def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
     entries = sum(len(p.strip()) <= 90 and bool(LIST_ENTRY.search(p)) for p in paragraphs)
     if entries >= 10 and entries >= 0.3 * len(paragraphs):
         return f"{entries} of {len(paragraphs)} paragraphs are dated or marked works (a list)"
-    prose = len(FACT_LABELS.sub("", body).split())
+    prose = len(_FACT_LABELS_FOLDED.sub("", body.lower()).split())
     if prose >= 200 or says_review:
         return None  # not a fact sheet, whatever its labels (the page scan is the cost)
     # labels from the whole page (extractors trim fact lines off a body's edges)
-    labels = {m.lower() for m in FACT_LABELS.findall(visible_text(page))}
+    labels = set(_FACT_LABELS_FOLDED.findall(visible_text(page).lower()))
     if len(labels) >= 4:
         return f"a fact sheet ({len(labels)} labels, {prose} words) and no review cue"
     return None
@@ -349,7 +353,7 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
     film_section = any(_FILM_SECTION.match(s) for s in sections)
     counts = dict.fromkeys(BODY_WORDS, 0)
     scanned = body[:BODY_SCAN_CHARS]
-    for m in _BODY.finditer(scanned):
+    for m in _BODY_FOLDED.finditer(scanned.lower()):
         counts[m.lastgroup or "film"] += 1
     if cjk := bool(_CJK_CHAR.search(scanned)):
         for m in _CJK_BODY.finditer(scanned):
