@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +74,49 @@ def test_every_element_is_an_html_element_with_text_content() -> None:
     assert page.xpath("//p")[0].text_content() == "Text bold"
     assert set(page.xpath("//p")[0].classes) == {"c", "d"}
     assert page.xpath("//label")[0].text_content() == "Name"
+
+
+PAGES_WITH_LABELS = [
+    b"<html><head><meta property='article:section' content='Film'></head><body>"
+    b"<a rel='tag' href='/t/drama'>Drama</a><a rel='category tag' href='/c/1959'>1959</a>"
+    b"<a rel='nofollow'>x</a><nav class='breadcrumbs'><a href='/'>Home</a> <a>Reviews</a>"
+    b"</nav><meta property='article:tag' content='War'></body></html>",
+    b"<html><body><div class='crumb'><a>Not one</a></div><a rel='Tag'>case</a>"
+    b"<a rel=' category '>Kino</a></body></html>",
+    b"<html><body><header><h1 class='site-title'><a href='/'>My Site</a></h1></header>"
+    b"<div class='my-site-title'><a href='https://example.org/'>Home</a></div>"
+    b"<h1><a href='/post/1'>Post</a></h1></body></html>",
+    b"<html><body><p>No labels at all</p></body></html>",
+]
+OLD_SECTIONS = (
+    "//meta[@property='article:section']/@content | //meta[@property='article:tag']/@content"
+    " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]//text()"
+    " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()"
+    " | //*[contains(@class, 'breadcrumb')]//a//text()")
+OLD_SITE_LINKS = ("//h1//a[@href] | //header//a[@href] | //*[contains(@class,'site-title')]"
+                  "//a[@href]")
+
+
+@pytest.mark.parametrize("html", PAGES_WITH_LABELS)
+def test_rewritten_label_queries_find_the_union_they_replace(html: bytes) -> None:
+    """Sections and site links: one predicate, class tests only where the index shows the
+    class; the same labels, in the same order, as the union of scans."""
+    from criticdb.scrapers.extract import review_kind, titles
+
+    page = parse_page(html, "https://example.org/reviews/x/")
+    labels = [re.sub(r"\s+", "-", w.strip().lower()) for w in page.strings(OLD_SECTIONS)
+              if w.strip()]
+    assert review_kind._sections(page) == ["reviews"] + labels
+    names = {titles.fold(" ".join(a.text_content().split()))
+             for a in page.xpath(OLD_SITE_LINKS) if a.get("href") in ("/", "https://example.org/")}
+    assert titles._site_names(page, {}) == names
+
+
+def test_a_remembered_answer_is_not_changed_by_a_caller() -> None:
+    page = parse_page(b"<html><body><h1>A</h1><h1>B</h1></body></html>", "https://e.org/")
+    first = page.xpath("//h1")
+    first.pop()
+    assert [h.text for h in page.xpath("//h1")] == ["A", "B"]
+    plain = page.strings("//h1/text()")
+    plain.clear()
+    assert page.strings("//h1/text()") == ["A", "B"]

@@ -51,19 +51,26 @@ class ParsedPage:
     cache: dict[str, Any] = field(default_factory=dict)  # per-layer parsed structures
 
     def xpath(self, expr: str) -> list[Any]:
-        """`doc.xpath(expr)`, compiled once per expression rather than once per call."""
-        compiled = _ELEMENTS.get(expr)
-        if compiled is None:
-            compiled = _ELEMENTS[expr] = etree.XPath(expr)
-        return compiled(self.doc)
+        """`doc.xpath(expr)`, compiled once per expression rather than once per call, and
+        evaluated once per page: layers ask the same questions (`//h1 | //title` four times
+        a page). The tree is never changed after parsing (trafilatura gets a copy), so an
+        answer stays true; each caller gets its own list."""
+        return list(self._answer(_ELEMENTS, expr, smart=True))
 
     def strings(self, expr: str) -> list[str]:
         """Plain strings of a text()/attribute query: lxml's default "smart" strings keep a
         link to their element, which costs more than the query on large pages."""
-        compiled = _COMPILED.get(expr)
-        if compiled is None:
-            compiled = _COMPILED[expr] = etree.XPath(expr, smart_strings=False)
-        return compiled(self.doc)
+        return list(self._answer(_COMPILED, expr, smart=False))
+
+    def _answer(self, compiled_by_expr: dict[str, Any], expr: str, smart: bool) -> Any:
+        answers = self.cache.setdefault("xpath_smart" if smart else "xpath_plain", {})
+        found = answers.get(expr)
+        if found is None:
+            compiled = compiled_by_expr.get(expr)
+            if compiled is None:
+                compiled = compiled_by_expr[expr] = etree.XPath(expr, smart_strings=smart)
+            found = answers[expr] = compiled(self.doc)
+        return found
 
     def locale(self) -> str | None:
         """The locale the page declares: `<html lang>`, else OpenGraph's `og:locale`."""

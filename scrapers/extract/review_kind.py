@@ -215,11 +215,14 @@ def _types(page: ParsedPage) -> set[str]:
 
 def _sections(page: ParsedPage) -> list[str]:
     path = [p for p in unquote(urlsplit(page.url).path).lower().split("/") if p][:-1]
-    labels = page.strings(
-        "//meta[@property='article:section']/@content | //meta[@property='article:tag']/@content"
-        " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]//text()"
-        " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()"
-        " | //*[contains(@class, 'breadcrumb')]//a//text()")[:60]
+    # one test per node rather than a union of scans, and the breadcrumb's class test (it
+    # scans every element) only where the class index shows one: the same nodes
+    query = ("//meta[@property='article:section' or @property='article:tag']/@content"
+             " | //a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or "
+             "contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()")
+    if page.by_class_part("breadcrumb"):
+        query += " | //*[contains(@class, 'breadcrumb')]//a//text()"
+    labels = page.strings(query)[:60]
     labels += _post_tags(page)
     words = [re.sub(r"\s+", "-", str(w).strip().lower()) for w in labels if str(w).strip()]
     return path + words

@@ -217,8 +217,11 @@ def raw_headlines(page: ParsedPage, partial: dict[str, Any]) -> list[tuple[str, 
 def _site_names(page: ParsedPage, partial: dict[str, Any]) -> set[str]:
     """The site's own name: og:site_name, and any headline linking to the site's root."""
     names = {fold(partial["publication"])} if partial.get("publication") else set()
-    for a in page.xpath("//h1//a[@href] | //header//a[@href] | //*[contains(@class,'site-title')]"
-                        "//a[@href]")[:20]:
+    # the class test scans every element; the index says first whether any class has it
+    query = "//h1//a[@href] | //header//a[@href]"
+    if page.by_class_part("site-title"):
+        query += " | //*[contains(@class,'site-title')]//a[@href]"
+    for a in page.xpath(query)[:20]:
         path = urlsplit(a.get("href", "")).path
         if path in ("", "/") or a.get("rel") == "home":
             if text := " ".join(a.text_content().split()):
