@@ -600,3 +600,41 @@ def test_remake_cues_skip_only_scans_that_cannot_match(parts: list[str]) -> None
             if item["title"] and item not in full:
                 full.append(item)
     assert remakes_in_text(text) == full
+
+
+LED_FRAGMENTS = ["Directed by ", "director ", "Dir. ", "Regie: ", "réalisateur ", "D: ",
+                 "Michael Mann ", "Year: ", "Released ", "Année : ", "Jahr 2014 ", "1995 ",
+                 "3 out of 4 ", "7/10 ", "4/5 stars ", "it was a ", "gets ", "8/10",
+                 "three stars ", "four-star ", "out of five ", "I'd give it ", "le doy un ",
+                 "7 ", "x", " ", ".", "İs ", "ſ", "3½ sur 5", "\n", "(2019)", "deserves a ",
+                 "rated "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LED_FRAGMENTS), max_size=14))
+@example(["Directed by ", "Michael Mann ", "1995 "])
+@example(["Year: ", "1995 "])
+@example(["Regie: ", "Michael Mann ", "(2019)"])
+@example(["3 out of 4 "])
+@example(["4/5 stars "])
+@example(["it was a ", "8/10"])
+@example(["deserves a ", "7/10 "])
+@example(["three stars ", "out of five "])
+@example(["I'd give it ", "7 "])
+def test_patterns_led_by_a_lookahead_match_as_without_it(parts: list[str]) -> None:
+    """The leading lookahead of first characters only speeds a pattern up: every match is
+    the one the pattern without it finds."""
+    import re
+
+    from criticdb.scrapers.extract import rating_text, text_rules
+
+    text = "".join(parts)
+    led = [text_rules.CREDITS_CUE, text_rules.YEAR_LABEL, rating_text.OUT_OF,
+           rating_text.FRACTION_STARS, rating_text.VERB_FRACTION, rating_text.WORD_STARS,
+           rating_text.GIVE]
+    for pattern in led:
+        lead = re.match(r"\(\?=(?:\\d|\[[^\]]+\])\)", pattern.pattern)
+        assert lead, pattern.pattern[:40]
+        plain = re.compile(pattern.pattern[lead.end():], pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], pattern.pattern[:40]

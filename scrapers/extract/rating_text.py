@@ -34,8 +34,12 @@ LABELLED_FRACTION = re.compile(
 QUANTITY = (r"mil+i?on\w*|billion\w*|milliard\w*|thousand|tausend|hundred|hundert|menschen|"
             r"people|persons?|personnes|persone|personas|pessoas|leute|einwohner|years?|jahren?|"
             r"ans|anni|años|anos|children|kinder|cases|fälle|times|mal|votes|stimmen|euro|dollars?")
+# A pattern led by a lookahead of the characters its matches can start with ("(?=[DdRr])",
+# "(?=\d)"): Python's engine then jumps between those characters instead of trying its
+# lookbehind and alternation at every position; the same matches, two to four times faster
+# (tests/test_text_rules.py checks them against the patterns without it).
 OUT_OF = re.compile(
-    rf"(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
+    rf"(?=\d)(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
     rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])(?!\s+(?:{QUANTITY})\b)", re.I)
 # "Bild 1 von 10", "Page 2 out of 5", "Foto 3 sobre 8": a gallery's or a list's counter
 COUNTER = re.compile(r"(?:\b(?:bild|foto|photo|image|slide|seite|page|p[áa]gina|teil|part|folge|"
@@ -45,8 +49,8 @@ LABELLED_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—=]?\s*(?P<v>{NUM}){HALF}\s+
 # a lone ★ is decoration ("★ Editor's pick", "4/5 ★"); a rating has two symbols or a half
 GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)(?<!(?<![★☆])★)")
 # "4/5 ★", "3.5/5 stars": a fraction marked as stars needs no label
-FRACTION_STARS = re.compile(rf"(?<![\w.,/])(?P<v>{NUM})\s*/\s*(?P<b>{NUM})\s*(?:[★☆]|{UNIT}\b)",
-                            re.I)
+FRACTION_STARS = re.compile(
+    rf"(?=\d)(?<![\w.,/])(?P<v>{NUM})\s*/\s*(?P<b>{NUM})\s*(?:[★☆]|{UNIT}\b)", re.I)
 # "Rating: 8", "Voto: 7,5", "Stars: 3": a labelled number standing alone (not "18+", not
 # "2 hours"); its scale is the site's or learned, except after "stars"
 LABELLED_NUMBER = re.compile(
@@ -87,7 +91,7 @@ EMOJI_STARS = re.compile(r"(?:(?<!豆瓣)(?<!猫眼)评分|打分|評価|평점|
                          rf"(?P<s>(?:[{EMOJI}]\ufe0f?){{1,5}})(?![{EMOJI}])", re.I)
 # "it was a 6/10", "always be a 10/10 movie": a fraction the critic's verb gives the film
 VERB_FRACTION = re.compile(
-    rf"\b(?:is|was|be|it's|its|gets?|got|earns?|deserves?|rate[sd]?|rating)\s+(?:a\s+|an\s+)?"
+    rf"(?=[iwbgedr])\b(?:is|was|be|it's|its|gets?|got|earns?|deserves?|rate[sd]?|rating)\s+(?:a\s+|an\s+)?"
     rf"(?P<v>{NUM})\s*/\s*(?P<b>10|100)(?![\d/])", re.I)
 
 
@@ -109,7 +113,7 @@ def _first_letters(alternation: str) -> str:
 LABELS = re.compile(rf"\b(?=[{_first_letters(LABEL)}]){LABEL}\b", re.I)
 LOWER_LABELS = re.compile(rf"{LABEL}\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "zero": 0}
-WORD_STARS = re.compile(r"\b(?P<w>zero|one|two|three|four|five)(?P<h>\s+and\s+a\s+half)?"
+WORD_STARS = re.compile(r"(?=[zotf])\b(?P<w>zero|one|two|three|four|five)(?P<h>\s+and\s+a\s+half)?"
                         r"(?:-|\s+)stars?\b(?:\s+out\s+of\s+(?P<b>four|five))?", re.I)
 # "I give it a 7", "Le doy un ocho", "Je lui donne 7", "Ich gebe ihm eine 8", "Gli do un 7":
 # a critic's own verdict with no scale stated; the score needs the site's or the
@@ -120,7 +124,7 @@ SCORE_WORDS = {"cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5
                "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "sieben": 7, "acht": 8, "neun": 9,
                "zehn": 10, "sette": 7, "otto": 8, "nove": 9, "dieci": 10}
 GIVE = re.compile(
-    r"\b(?:i(?:'d| would)? give (?:it|this(?: film| movie)?)|le doy|le pongo|le daría|"
+    r"(?=[iljgd])\b(?:i(?:'d| would)? give (?:it|this(?: film| movie)?)|le doy|le pongo|le daría|"
     r"je lui donne|je donne|ich gebe (?:ihm|ihr|dem film)|gli do|dou-lhe)\s+"
     r"(?:a |an |un |una |une |eine |einen |um |uma )?"
     rf"(?P<v>\d{{1,2}}(?:[.,]\d)?|{'|'.join(SCORE_WORDS)})\b"

