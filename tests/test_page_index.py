@@ -143,3 +143,22 @@ def test_faster_queries_find_the_nodes_they_replace(parts: list[str]) -> None:
     assert page.strings("//img/@alt | //@aria-label") == page.strings(
         "//img/@alt | //*[@aria-label]/@aria-label")
     assert page.xpath("//@itemscope/..") == page.xpath("//*[@itemscope]")
+
+
+def _year_in_text_by_the_old_pattern(title: str, text: str) -> int | None:
+    """The implementation the quicker scan replaced: quote and spaces inside the pattern."""
+    for m in re.finditer(r"[’']?\s*\(((?:18|19|20)\d{2})\)", text):
+        start = m.start()
+        if start >= len(title) and text[start - len(title):start].casefold() == title.casefold():
+            return int(m[1])
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Heat", "HEAT", " ", "  ", "'", "’", "(1995)", "(2023)", "x",
+                                 "\u00a0", "\n", "(", "1995)", "heat'", "Heat’ "]), max_size=12),
+       st.sampled_from(["Heat", "heat'", "x", "Heat ("]))
+def test_year_after_a_title_is_found_as_the_old_pattern_found_it(parts: list[str],
+                                                                 title: str) -> None:
+    text = "".join(parts)
+    assert year_in_text(title, text) == _year_in_text_by_the_old_pattern(title, text)

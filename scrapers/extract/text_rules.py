@@ -83,17 +83,22 @@ def year_in_slug(url: str, title: str) -> int | None:
     return None
 
 
-YEAR_IN_BRACKETS = re.compile(r"[’']?\s*\(((?:18|19|20)\d{2})\)")
+YEAR_IN_BRACKETS = re.compile(r"\(((?:18|19|20)\d{2})\)")
 
 
 def year_in_text(title: str, text: str) -> int | None:
-    """'Title (1987)' in the text: every bracketed year is found by one fixed pattern and
-    the title checked before it (a pattern compiled per title cost more than the scan)."""
+    """'Title (1987)', "Title' (1987)" in the text: every bracketed year is found by one
+    fixed pattern (led by "(", which the engine finds fast) and the title checked before it,
+    past the spaces and one closing quote between them."""
     if not title:
         return None
     key = title.casefold()
     for m in YEAR_IN_BRACKETS.finditer(text):
         start = m.start()
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        if start > 0 and text[start - 1] in "’'":
+            start -= 1
         if start >= len(title) and text[start - len(title):start].casefold() == key:
             return int(m[1])
     return None
