@@ -162,3 +162,21 @@ def test_year_after_a_title_is_found_as_the_old_pattern_found_it(parts: list[str
                                                                  title: str) -> None:
     text = "".join(parts)
     assert year_in_text(title, text) == _year_in_text_by_the_old_pattern(title, text)
+
+
+@pytest.mark.parametrize("itemtype, read", [("https://schema.org/Review", True),
+                                            ("http://schema.org/CriticReview", True),
+                                            ("https://schema.org/Product", False)])
+def test_microdata_is_walked_only_where_an_itemtype_names_a_review(itemtype: str,
+                                                                   read: bool) -> None:
+    from criticdb.scrapers.extract import microdata
+
+    page = parse_page(f"""<html><body><div itemscope itemtype="{itemtype}">
+        <span itemprop="itemReviewed" itemscope itemtype="https://schema.org/Movie">
+        <span itemprop="name">Heat</span></span>
+        <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+        <span itemprop="name">Ann Critic</span></span></div></body></html>""".encode(),
+                      "https://example.org/r")
+    found = microdata.fields(page, {})
+    assert (found.get("film_title"), found.get("critic")) == (
+        ("Heat", "Ann Critic") if read else (None, None))
