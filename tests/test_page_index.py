@@ -180,3 +180,23 @@ def test_microdata_is_walked_only_where_an_itemtype_names_a_review(itemtype: str
     found = microdata.fields(page, {})
     assert (found.get("film_title"), found.get("critic")) == (
         ("Heat", "Ann Critic") if read else (None, None))
+
+
+metas = st.lists(st.tuples(st.sampled_from(["property", "name", "itemprop", "NAME"]),
+                           st.sampled_from(["og:title", "description", "Description", "author",
+                                            "og:type", "x"]),
+                           st.sampled_from(["", "A", None])), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(metas)
+def test_meta_content_is_the_xpath_it_replaces(tags: list[tuple[str, str, str | None]]) -> None:
+    html = "".join(f'<meta {a}="{v}"' + ("" if c is None else f' content="{c and c + str(i)}"')
+                   + ">" for i, (a, v, c) in enumerate(tags))
+    page = parse_page(f"<html><head>{html}</head><body><meta name='author' content='B'>"
+                      "</body></html>".encode(), "https://example.org/r")
+    assert page.meta_content(("property", "og:title"), ("name", "og:title")) == page.strings(
+        '//meta[@property="og:title" or @name="og:title"]/@content')
+    assert page.meta_content(("name", "author"), ("name", "Author"), ("property", "og:type")) \
+        == page.strings('//meta[@name="author" or @name="Author"]/@content | '
+                        '//meta[@property="og:type"]/@content')

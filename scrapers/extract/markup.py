@@ -111,8 +111,8 @@ def _meta_author(page: ParsedPage, handles: bool = False) -> str | None:
     last resort, since a publication's account ('thevoiceexpress') looks the same and is
     refused later (`cascade.plausible_critic`)."""
     # OpenGraph's article:author is meant to be a profile URL; sites write the name there
-    for value in page.xpath('//meta[@name="author" or @name="Author"]/@content | '
-                            '//meta[@property="article:author"]/@content'):
+    for value in page.meta_content(("name", "author"), ("name", "Author"),
+                                   ("property", "article:author")):
         if looks_like_name(value.strip(), allow_handle=handles):
             return value.strip()
     return None

@@ -9,7 +9,7 @@ from criticdb.scrapers.extract.page import ParsedPage
 
 
 def _meta(page: ParsedPage, prop: str) -> str | None:
-    values = page.xpath(f'//meta[@property="{prop}" or @name="{prop}"]/@content')
+    values = page.meta_content(("property", prop), ("name", prop))
     return values[0].strip() if values and values[0].strip() else None
 
 

@@ -72,6 +72,17 @@ class ParsedPage:
             found = answers[expr] = compiled(self.doc)
         return found
 
+    def meta_content(self, *pairs: tuple[str, str]) -> list[str]:
+        """`content` of the <meta> elements whose attribute equals a value, in document
+        order: `//meta[@property="og:title" or @name="og:title"]/@content` is
+        `meta_content(("property", "og:title"), ("name", "og:title"))`. One scan of the
+        page's metas serves every such question (each XPath rescanned the whole tree)."""
+        metas = self.cache.get("metas")
+        if metas is None:
+            metas = self.cache["metas"] = [dict(el.attrib) for el in self.xpath("//meta")]
+        return [m["content"] for m in metas
+                if "content" in m and any(m.get(a) == v for a, v in pairs)]
+
     def locale(self) -> str | None:
         """The locale the page declares: `<html lang>`, else OpenGraph's `og:locale`."""
         found = self.strings('/html/@lang | //meta[@property="og:locale"]/@content')

@@ -278,7 +278,7 @@ def _typed_uncached(page: ParsedPage) -> tuple[Verdict | None, bool, list[str]]:
         return Verdict("not_film_review", [f"schema.org review of a {k}"
                                            for k in sorted(reviewed_other)]), False, []
     page_other = {OTHER_TYPES[t] for t in types if t in OTHER_TYPES}
-    og = (page.xpath("//meta[@property='og:type']/@content") or [""])[0].strip().lower()
+    og = (page.meta_content(("property", "og:type")) or [""])[0].strip().lower()
     if og in OG_KINDS:
         page_other.add(OG_KINDS[og])
     elif og == "video.movie":
@@ -298,8 +298,8 @@ def _headline_verdict(page: ParsedPage, heads: list[str]) -> Verdict | None:
 
 
 def _headline_verdict_uncached(page: ParsedPage, heads: list[str]) -> Verdict | None:
-    description = " ".join(page.xpath("//meta[@name='description' or @name='Description']"
-                                      "/@content")[:1])
+    description = " ".join(page.meta_content(("name", "description"),
+                                             ("name", "Description"))[:1])
     kinds = sorted({k for k, rx in _HEAD.items() for h in heads + [description]
                     if rx.search(h) and (k == "database" or h != description)})
     if kinds:

@@ -205,9 +205,9 @@ def raw_headlines(page: ParsedPage, partial: dict[str, Any]) -> list[tuple[str, 
         found.append(("headline", partial["headline"]))
     if partial.get("og_title"):
         found.append(("og_title", partial["og_title"]))
-    for expr, origin in (("//h1", "h1"), ("//title", "title"),
-                         ("//meta[@name='twitter:title']/@content", "og_title")):
-        for el in page.xpath(expr)[:4]:
+    for origin, values in (("h1", page.xpath("//h1")), ("title", page.xpath("//title")),
+                           ("og_title", page.meta_content(("name", "twitter:title")))):
+        for el in values[:4]:
             text = " ".join((el if isinstance(el, str) else el.text_content()).split())
             if text and len(text) < 250 and not NOT_A_TITLE.search(text):
                 found.append((origin, text))
