@@ -200,3 +200,32 @@ def test_meta_content_is_the_xpath_it_replaces(tags: list[tuple[str, str, str | 
     assert page.meta_content(("name", "author"), ("name", "Author"), ("property", "og:type")) \
         == page.strings('//meta[@name="author" or @name="Author"]/@content | '
                         '//meta[@property="og:type"]/@content')
+
+
+ATTRS = ['class="footer"', 'class="site-footer x"', 'class="copyright"', 'class="a b"',
+         'id="footer"', 'id="main"', 'itemprop="author"', 'itemprop="name"', 'rel="author"',
+         'rel="cc:attributionURL"', 'rel="nofollow"', 'property="cc:attributionName"', ""]
+elements = st.lists(st.tuples(st.sampled_from(["a", "div", "footer", "span"]),
+                              st.sampled_from(ATTRS), st.sampled_from(ATTRS),
+                              st.booleans()), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(elements)
+def test_queries_through_attributes_find_the_elements_tested_one_by_one(
+        items: list[tuple[str, str, str, bool]]) -> None:
+    """//@a[…]/.. is asked instead of //*[@a…] for speed: the same elements, same order."""
+    from criticdb.scrapers.extract import markup
+    from criticdb.scrapers.extract import page as page_module
+
+    html = "".join(f"<{tag} {a} {b}>t" + (f"</{tag}>" if close else "")
+                   for tag, a, b, close in items)
+    page = parse_page(f"<html><body>{html}</body></html>".encode(), "https://example.org/r")
+    assert page_module._WITH_CLASS_OR_ID(page.doc) == page.xpath("//*[@class or @id]")
+    assert page.xpath(markup.REL_AUTHOR) == page.xpath('//a[@rel="author"]')
+    assert page.xpath(markup.AUTHOR_PROPERTIES) == page.xpath(
+        '//*[@itemprop="author"] | //*[@property="cc:attributionName"] | '
+        '//*[@rel="cc:attributionURL"]')
+    assert page.xpath(markup.FOOTERS) == page.xpath(
+        "//footer | //*[contains(@class,'footer') or contains(@class,'copyright') or "
+        "contains(@id,'footer')]")

@@ -128,7 +128,9 @@ class ParsedPage:
         return index
 
 
-_WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+# //*[@class or @id], found through the attributes: the same elements in document order,
+# a quarter faster than testing every element
+_WITH_CLASS_OR_ID = etree.XPath("//@class/.. | //@id/..")
 # Every element as an HtmlElement, decided in C: lxml.html's own lookup calls back into
 # Python for each element object made (about a million calls on the corpus, 5% of the
 # cascade's time) only to give <form>, <input>, <select> and <label> classes of their own,
