@@ -202,10 +202,15 @@ def test_meta_content_is_the_xpath_it_replaces(tags: list[tuple[str, str, str | 
                         '//meta[@property="og:type"]/@content')
 
 
-ATTRS = ['class="footer"', 'class="site-footer x"', 'class="copyright"', 'class="a b"',
+ATTRS = ['class="footer"', 'class="published"', 'datetime="2020-01-02"', 'title="t"',
+         'src="/img/Star-full.png"', 'src="/x.png"', 'rel="tag"', 'rel="category tag"',
+         'rel="tagged"',
+         'property="article:tag" content="War"', 'class="site-footer x"', 'class="copyright"',
+         'class="a b"',
          'id="footer"', 'id="main"', 'itemprop="author"', 'itemprop="name"', 'rel="author"',
          'rel="cc:attributionURL"', 'rel="nofollow"', 'property="cc:attributionName"', ""]
-elements = st.lists(st.tuples(st.sampled_from(["a", "div", "footer", "span"]),
+elements = st.lists(st.tuples(st.sampled_from(["a", "div", "footer", "span", "time", "abbr",
+                                               "img", "meta"]),
                               st.sampled_from(ATTRS), st.sampled_from(ATTRS),
                               st.booleans()), max_size=12)
 
@@ -215,7 +220,7 @@ elements = st.lists(st.tuples(st.sampled_from(["a", "div", "footer", "span"]),
 def test_queries_through_attributes_find_the_elements_tested_one_by_one(
         items: list[tuple[str, str, str, bool]]) -> None:
     """//@a[…]/.. is asked instead of //*[@a…] for speed: the same elements, same order."""
-    from criticdb.scrapers.extract import markup
+    from criticdb.scrapers.extract import markup, rating_markup, text_rules
     from criticdb.scrapers.extract import page as page_module
 
     html = "".join(f"<{tag} {a} {b}>t" + (f"</{tag}>" if close else "")
@@ -226,6 +231,15 @@ def test_queries_through_attributes_find_the_elements_tested_one_by_one(
     assert page.xpath(markup.AUTHOR_PROPERTIES) == page.xpath(
         '//*[@itemprop="author"] | //*[@property="cc:attributionName"] | '
         '//*[@rel="cc:attributionURL"]')
+    assert page.strings(markup.DATES) == page.strings(
+        '//time[contains(concat(" ", normalize-space(@class), " "), " published ")]/@datetime'
+        ' | //time[@datetime]/@datetime | //abbr[contains(concat(" ", normalize-space(@class),'
+        ' " "), " published ")]/@title')
+    assert page.xpath(rating_markup.STAR_IMAGES) == page.xpath(
+        "//img[contains(translate(@src, 'STAR', 'star'), 'star')]")
+    assert page.strings(text_rules.TAG_TEXTS) == page.strings(
+        '//meta[@property="article:tag"]/@content | '
+        '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]//text()')
     assert page.xpath(markup.FOOTERS) == page.xpath(
         "//footer | //*[contains(@class,'footer') or contains(@class,'copyright') or "
         "contains(@id,'footer')]")

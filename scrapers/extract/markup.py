@@ -194,8 +194,10 @@ def _critic_url(page: ParsedPage) -> str | None:
     return urljoin(page.url, hrefs[0].strip()) if hrefs and hrefs[0].strip() else None
 
 
-DATES = (f'//time[{_cls("published")}]/@datetime | //time[@datetime]/@datetime'
-         f' | //abbr[{_cls("published")}]/@title')
+# through the attributes, as above: //time[…published…]/@datetime | //time/@datetime | …
+_PUBLISHED = 'contains(concat(" ", normalize-space(.), " "), " published ")'
+DATES = (f'//time/@class[{_PUBLISHED}]/../@datetime | //time/@datetime'
+         f' | //abbr/@class[{_PUBLISHED}]/../@title')
 
 
 def _headline_entry(page: ParsedPage) -> Any | None:

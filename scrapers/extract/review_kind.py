@@ -217,9 +217,10 @@ def _sections(page: ParsedPage) -> list[str]:
     path = [p for p in unquote(urlsplit(page.url).path).lower().split("/") if p][:-1]
     # one test per node rather than a union of scans, and the breadcrumb's class test (it
     # scans every element) only where the class index shows one: the same nodes
-    query = ("//meta[@property='article:section' or @property='article:tag']/@content"
-             " | //a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or "
-             "contains(concat(' ', normalize-space(@rel), ' '), ' category ')]//text()")
+    # (found through the attributes: //meta/@property[…]/.., //a/@rel[…]/..)
+    query = ("//meta/@property[.='article:section' or .='article:tag']/../@content"
+             " | //a/@rel[contains(concat(' ', normalize-space(.), ' '), ' tag ') or "
+             "contains(concat(' ', normalize-space(.), ' '), ' category ')]/..//text()")
     if page.by_class_part("breadcrumb"):
         query += " | //*[contains(@class, 'breadcrumb')]//a//text()"
     labels = page.strings(query)[:60]

@@ -104,6 +104,10 @@ def year_in_text(title: str, text: str) -> int | None:
     return None
 
 
+# article:tag metas and rel="tag" links' text, found through the attributes (//a/@rel[…]/..
+# rather than //a[contains(…@rel…)]: the same nodes, faster)
+TAG_TEXTS = ('//meta/@property[.="article:tag"]/../@content | '
+             '//a/@rel[contains(concat(" ", normalize-space(.), " "), " tag ")]/..//text()')
 YEAR_TAG = re.compile(r"(?:18[89]|19\d|20\d)\d")
 
 
@@ -117,9 +121,7 @@ def year_in_tags(page: ParsedPage, published: str | None) -> int | None:
     evidence)."""
     if not published:
         return None
-    tags = page.strings('//meta[@property="article:tag"]/@content | '
-                        '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]'
-                        '//text()')
+    tags = page.strings(TAG_TEXTS)
     years = {int(t) for t in (str(tag).strip() for tag in tags) if YEAR_TAG.fullmatch(t)}
     if len(years) != 1 or (year := years.pop()) >= int(published[:4]):
         return None
