@@ -204,13 +204,13 @@ def test_meta_content_is_the_xpath_it_replaces(tags: list[tuple[str, str, str | 
 
 ATTRS = ['class="footer"', 'class="published"', 'datetime="2020-01-02"', 'title="t"',
          'src="/img/Star-full.png"', 'src="/x.png"', 'rel="tag"', 'rel="category tag"',
-         'rel="tagged"',
+         'rel="tagged"', 'type="application/ld+json"', 'typeof="schema:Review"', 'vocab="v"',
          'property="article:tag" content="War"', 'class="site-footer x"', 'class="copyright"',
          'class="a b"',
          'id="footer"', 'id="main"', 'itemprop="author"', 'itemprop="name"', 'rel="author"',
          'rel="cc:attributionURL"', 'rel="nofollow"', 'property="cc:attributionName"', ""]
 elements = st.lists(st.tuples(st.sampled_from(["a", "div", "footer", "span", "time", "abbr",
-                                               "img", "meta"]),
+                                               "img", "meta", "script"]),
                               st.sampled_from(ATTRS), st.sampled_from(ATTRS),
                               st.booleans()), max_size=12)
 
@@ -220,7 +220,7 @@ elements = st.lists(st.tuples(st.sampled_from(["a", "div", "footer", "span", "ti
 def test_queries_through_attributes_find_the_elements_tested_one_by_one(
         items: list[tuple[str, str, str, bool]]) -> None:
     """//@a[…]/.. is asked instead of //*[@a…] for speed: the same elements, same order."""
-    from criticdb.scrapers.extract import markup, rating_markup, text_rules
+    from criticdb.scrapers.extract import jsonld, markup, rating_markup, rdfa, text_rules
     from criticdb.scrapers.extract import page as page_module
 
     html = "".join(f"<{tag} {a} {b}>t" + (f"</{tag}>" if close else "")
@@ -240,6 +240,9 @@ def test_queries_through_attributes_find_the_elements_tested_one_by_one(
     assert page.strings(text_rules.TAG_TEXTS) == page.strings(
         '//meta[@property="article:tag"]/@content | '
         '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]//text()')
+    assert page.xpath(jsonld.LD_SCRIPTS) == page.xpath('//script[@type="application/ld+json"]')
+    assert page.xpath(rdfa.TYPED_RDFA) == page.xpath(
+        "//*[@typeof][@property or @vocab or ancestor::*[@vocab]]")
     assert page.xpath(markup.FOOTERS) == page.xpath(
         "//footer | //*[contains(@class,'footer') or contains(@class,'copyright') or "
         "contains(@id,'footer')]")

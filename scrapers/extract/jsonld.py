@@ -18,6 +18,9 @@ FILM_TYPES = {"Movie", "Film"}
 MAX_NODES = 5000
 
 
+# //script[@type="application/ld+json"], found through the attribute (faster, same nodes)
+LD_SCRIPTS = '//script/@type[.="application/ld+json"]/..'
+
 def types_of(node: dict) -> set[str]:
     t = node.get("@type", [])
     return {x.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
@@ -66,7 +69,7 @@ class _Graph:
 def nodes(page: ParsedPage) -> list[dict]:
     if "jsonld" not in page.cache:
         found: list[Any] = []
-        for script in page.xpath('//script[@type="application/ld+json"]'):
+        for script in page.xpath(LD_SCRIPTS):
             try:
                 found.extend(JsonLdExtractor()._extract_items(script))
             except (ValueError, TypeError, RecursionError) as exc:

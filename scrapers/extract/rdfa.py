@@ -13,6 +13,9 @@ from criticdb.scrapers.extract.page import ParsedPage
 PREFIXES = ("schema:", "http://schema.org/", "https://schema.org/")
 
 
+# //*[@typeof][@property or @vocab or ancestor::*[@vocab]], found through the attribute
+TYPED_RDFA = "//@typeof/parent::*[@property or @vocab or ancestor::*[@vocab]]"
+
 def _plain(value: Any) -> Any:
     """extruct's compact RDFa JSON-LD ('schema:name', {'@value': …}) to plain schema.org keys."""
     if isinstance(value, list):
@@ -35,8 +38,7 @@ def _schema_rdfa(page: ParsedPage) -> bool:
     """RDFa that can say anything in schema.org: its vocabulary declared, or a schema: term
     (a prefix RDFa 1.1 predefines). Drupal's sioc/foaf RDFa says nothing the review layer
     reads, and most pages never write "schema" outside JSON-LD, so the text is asked first."""
-    if "schema" not in page.text or not page.xpath(
-            "//*[@typeof][@property or @vocab or ancestor::*[@vocab]]"):
+    if "schema" not in page.text or not page.xpath(TYPED_RDFA):
         return False
     for el in page.xpath("//*[@vocab or @prefix or @typeof]"):
         declared = " ".join(el.get(a) or "" for a in ("vocab", "prefix", "typeof"))
