@@ -246,3 +246,13 @@ def test_queries_through_attributes_find_the_elements_tested_one_by_one(
     assert page.xpath(markup.FOOTERS) == page.xpath(
         "//footer | //*[contains(@class,'footer') or contains(@class,'copyright') or "
         "contains(@id,'footer')]")
+
+
+def test_fold_remembers_short_texts_only() -> None:
+    from criticdb.scrapers.extract import titles
+
+    before = titles._fold_short.cache_info().currsize
+    long_text = "Ärger über Straße " * 40
+    assert titles.fold(long_text) == titles._fold(long_text) == ("aerger ueber strasse " * 40)
+    assert titles._fold_short.cache_info().currsize == before  # a body is not kept
+    assert titles.fold("Das Boot, Öl") == "das boot, oel" == titles.fold("Das Boot, Öl")

