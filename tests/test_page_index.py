@@ -256,3 +256,32 @@ def test_fold_remembers_short_texts_only() -> None:
     assert titles.fold(long_text) == titles._fold(long_text) == ("aerger ueber strasse " * 40)
     assert titles._fold_short.cache_info().currsize == before  # a body is not kept
     assert titles.fold("Das Boot, Öl") == "das boot, oel" == titles.fold("Das Boot, Öl")
+
+
+rdfa_types = st.sampled_from(["Review", "schema:Review", "https://schema.org/BlogPosting",
+                              "BreadcrumbList", "ListItem", "WebPage", "schema:Movie",
+                              "Person", "http://schema.org/NewsArticle", "foaf:Document"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(rdfa_types, min_size=1, max_size=3))
+def test_rdfa_is_read_only_where_a_typeof_names_a_type_the_review_layer_reads(
+        types: list[str]) -> None:
+    """The @typeof prefilter skips pyRdfa only where pyRdfa's graph would give nothing."""
+    from extruct.rdfa import RDFaExtractor
+    from extruct.utils import parse_xmldom_html
+
+    from criticdb.scrapers.extract import rdfa
+    from criticdb.scrapers.extract.jsonld import review_fields
+
+    nodes = "".join(
+        f'<div typeof="{t}"><h2 property="name headline">Heat</h2>'
+        f'<span property="author" typeof="Person"><span property="name">Ann Critic</span>'
+        f'</span><p property="reviewBody articleBody">Heat is long.</p></div>' for t in types)
+    page = parse_page(f'<html><body vocab="https://schema.org/">{nodes}</body></html>'
+                      .encode(), "https://example.org/r")
+    document = parse_xmldom_html(page.text.encode("utf-8"), encoding="utf-8")
+    graph = RDFaExtractor().extract_items(document, page.url, expanded=False)
+    whole = review_fields(page, [rdfa._plain(n) for n in graph.get("@graph", [])])
+    assert rdfa.fields(page, {}) == whole
+    assert bool(whole) <= rdfa._types_read(page)
