@@ -105,6 +105,39 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    # score labels of more languages: Italian, Russian, Korean, traditional Chinese, Dutch,
+    # Turkish, with the scales the other languages' forms give them
+    ("Valutazione: 7/10", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("Моя оценка: 8/10", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    ("Оценка 7 из 10.", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("평점: 8/10", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    ("個人評分：7.5/10", {"rating_raw": "7.5", "rating_scale": "out_of_10"}),
+    ("我給它打8分。", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    ("Beoordeling: 4/5", {"rating_raw": "4", "rating_scale": "out_of_5"}),
+    ("Puan: 8/10", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    # stars after a score label ("打分：4星"), as after a verb of giving ("给4星")
+    ("打分：4星。", {"rating_raw": "4星", "rating_scale": "stars"}),
+    # Japanese points are out of 100 ("評価：80点"), unless a 点満点 says otherwise
+    ("評価：80点", {"rating_raw": "80", "rating_scale": "out_of_100"}),
+    ("個人的な評価は70点です。", {"rating_raw": "70", "rating_scale": "out_of_100"}),
+    ("採点：4点（5点満点）", {"rating_raw": "4", "rating_scale": "out_of_5"}),
+    # a decimal after a label is read whole, or not at all ("Rating: 8" of "8.5" was a bug)
+    ("Rating: 8.5", {"rating_raw": "8.5"}),
+    ("Rating: 8.5 Director: Ana Lima", {}),
+    # not ratings: Douban's, IMDb's or the audience's score, a runtime, a count of points
+    ("豆瓣評分：8.1/10", {}),
+    ("上映時間は120分、評価は賛否両論。", {}),
+    ("IMDb 평점: 8.1/10", {}),
+    ("В рейтинге 250 лучших фильмов", {}),
+    ("네티즌 평점: 8.5/10", {}),
+    ("みんなの評価：72点", {}),
+    ("网友评分：8/10", {}),
+])
+def test_score_labels_of_more_languages(text: str, found: dict) -> None:
+    assert rating_in_text(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("Buena historia, bien llevada. Le doy un ocho.", {"rating_raw": "8"}),
     ("All told, I give it a 7.", {"rating_raw": "7"}),
     ("I would give this film 8/10.", {"rating_raw": "8", "rating_scale": "out_of_10"}),

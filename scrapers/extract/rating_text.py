@@ -17,8 +17,9 @@ from criticdb.scrapers.extract.words import word_char
 # before the label changes nothing, so patterns start at the label: re skips ahead faster)
 LABEL = (r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|calificaci[oó]n|"
          r"nota(?:\s+final)?|note|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
-         r"karakter|arvosana|ocena|punteggio)")
-OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z)"
+         r"karakter|arvosana|ocena|punteggio|valutazione|beoordeling|cijfer|puan|"
+         r"оценка|평점|별점)")
+OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z|из)"
 NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
 HALF = r"(?:\s*(?:½|1/2|\.5))?"
 UNIT = (r"(?:stars?|points?|puntos?|punkte?|étoiles?|estrellas?|estrelas?|stelle|sterne|"
@@ -51,11 +52,13 @@ GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)(?<!(?<![★☆]
 # "4/5 ★", "3.5/5 stars": a fraction marked as stars needs no label
 FRACTION_STARS = re.compile(
     rf"(?=\d)(?<![\w.,/])(?P<v>{NUM})\s*/\s*(?P<b>{NUM})\s*(?:[★☆]|{UNIT}\b)", re.I)
+# "Оценка 7 из 10" (Russian); "z" is Polish
 # "Rating: 8", "Voto: 7,5", "Stars: 3": a labelled number standing alone (not "18+", not
-# "2 hours"); its scale is the site's or learned, except after "stars"
+# "2 hours"); its scale is the site's or learned, except after "stars". The number is read
+# whole or not at all: "Rating: 8.5 Director…" is not "Rating: 8" before a full stop.
 LABELLED_NUMBER = re.compile(
-    rf"\b(?P<l>{LABEL})\s*[:=]\s*(?P<v>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?=\s*(?:$|[.;!|)\]]|\n))",
-    re.I)
+    rf"\b(?P<l>{LABEL})\s*[:=]\s*(?P<v>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?![.,]?\d)"
+    rf"(?=\s*(?:$|[.;!|)\]]|\n))", re.I)
 # "Some Film (1979) ***½" or "Rating: ***": ASCII stars after a year or a label.
 STARS_AFTER = r"\s*(?P<s>\*{1,5})(?P<h>½|1/2)?(?!\*)"
 YEAR_STARS = re.compile(rf"\((?:18|19|20)\d{{2}}\){STARS_AFTER}")
@@ -68,11 +71,17 @@ ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>½|1/2)?\s*(?:out\s+
 
 # Chinese: "个人评分 6.5/10", "总评：满分10分，我给6.1分", "值8.5分", "我给它打7分": a score
 # label or "I give", then points; 分 scores are out of 10 unless a 满分 ("full marks") says not.
+# Traditional characters too ("個人評分", "我給它打8分": Taiwan's and Hong Kong's blogs).
 CJK_SCORE = re.compile(
-    r"(?:(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!IMDb)(?<!imdb)(?:个人|我的|综合|最终)?评分|打分|总评|"
-    r"我给(?:它|这部(?:电影|片子?)|本片)?(?:打)?|(?<![价数])值)\s*[:：]?\s*"
+    r"(?:(?<!豆瓣)(?<!猫眼)(?<!時光網)(?<!时光网)(?<!IMDb)(?<!imdb)"
+    r"(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分|打分|[总總]評|总评|"
+    r"我[给給](?:它|[这這]部(?:电影|電影|片子?)|本片)?(?:打)?|(?<![价價数數])值)\s*[:：]?\s*"
     r"(?P<v>\d{1,2}(?:\.\d)?)\s*(?:[/／]\s*(?P<b>\d{1,3})(?!\d)|分)")
-FULL_MARKS = re.compile(r"满分\s*(\d{1,3})\s*分")
+FULL_MARKS = re.compile(r"[满滿]分\s*(\d{1,3})\s*分")
+# Japanese: "評価：80点", "個人的な評価は70点", "採点：4点（5点満点）": points after a score
+# label, out of 100 unless a 点満点 ("full marks") beside them says otherwise
+JA_POINTS = re.compile(r"(?:評価|点数|採点|得点)\s*(?:[:：]|は)?\s*(?P<v>\d{1,3})\s*点(?!満点)")
+JA_FULL_MARKS = re.compile(r"(\d{1,3})\s*点満点")
 # "这部电影，我真的很喜欢。10分。": points standing as a sentence of their own, out of ten (not
 # "90分钟", minutes, nor "第10分", a count: the number opens the sentence and ends it)
 CJK_POINTS_ALONE = re.compile(r"(?:^|(?<=[\s。！!]))(?P<v>10|\d(?:\.\d)?)\s*分\s*[。！!]")
@@ -81,7 +90,7 @@ CJK_POINTS_ALONE = re.compile(r"(?:^|(?<=[\s。！!]))(?P<v>10|\d(?:\.\d)?)\s*�
 # "三星" alone (Samsung) and "五星级" (a hotel's class) are none, and only an end of phrase
 # after it ("给三星打电话" calls Samsung)
 CJK_STARS = re.compile(r"(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!网友)(?<!观众)(?<!IMDb)"
-                       r"(?:打|给|評|评|推荐|打了|给了|给它|给出)\s*"
+                       r"(?:[打评評]分\s*[:：]|打|给|給|評|评|推荐|推薦|打了|给了|给它|给出)\s*"
                        r"(?P<s>[一二两三四五1-5]\s*颗?星半?)(?=左右|吧|[。，,！!；;\s]|$)")
 # "主观评分 🌟🌟🌟⭐", "Rating: ⭐⭐⭐⭐": star emoji right after a score label (alone they are
 # decoration: "⭐ Editor's pick", "Thanks 🌟🌟")
@@ -153,9 +162,18 @@ AGGREGATORS = re.compile(
     rf"\b(?:{AGGREGATOR_NAMES})\b[\s:\-–—]*(?:(?:user\s+)?(?:rating|score)[\s:\-–—]*)?$", re.I)
 
 
+# The same in languages written without spaces, where a word boundary says nothing
+# ("みんなの評価", "网友评分", "네티즌 평점", "Filmarksの評価"): the rater joined to the label
+# (a sentence about "the audience's expectations" before "值8.5分" is no attribution)
+CJK_OTHER_RATERS = re.compile(r"(?:豆瓣|猫眼|时光网|時光網|网友|網友|观众|觀眾|"
+                              r"みんな|ユーザー|平均|네티즌|관객|관람객|"
+                              r"filmarks|yahoo)(?:的|の|\s)*$", re.I)
+
+
 def _others(text: str, start: int) -> bool:
     return bool(OTHER_RATERS.search(text[max(0, start - 45):start])
-                or AGGREGATORS.search(text[max(0, start - 40):start]))
+                or AGGREGATORS.search(text[max(0, start - 40):start])
+                or CJK_OTHER_RATERS.search(text[max(0, start - 12):start]))
 
 
 # Strings every match of a pattern contains (in lower case): the cheap test before a scan.
@@ -167,7 +185,8 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     GIVE: ("give", "doy", "pongo", "daría", "donne", "gebe", "gli do", "dou-lhe"),
     WORD_STARS: ("star",),
     VERB_FRACTION: ("/",),
-    CJK_SCORE: ("评分", "打分", "总评", "我给", "值"),
+    CJK_SCORE: ("评分", "評分", "打分", "总评", "總評", "我给", "我給", "值"),
+    JA_POINTS: ("点",),
     CJK_POINTS_ALONE: ("分",),
     CJK_STARS: ("星",),
     EMOJI_STARS: ("⭐", "🌟"),
@@ -296,6 +315,11 @@ def rating_in_text(text: str) -> dict[str, str]:
         # "满分5分，我给4分": full marks stated just before the score set its scale
         full = FULL_MARKS.search(text[max(0, m.start() - 12):m.start()])
         if found := fraction(m["v"], m["b"] or (full and full[1]) or "10"):
+            return found
+    if m := _critic_matches(JA_POINTS, text):
+        full = JA_FULL_MARKS.search(text[m.end():m.end() + 12]) or JA_FULL_MARKS.search(
+            text[max(0, m.start() - 12):m.start()])
+        if found := fraction(m["v"], full[1] if full else "100"):
             return found
     if m := _critic_matches(CJK_STARS, text):
         return {"rating_raw": re.sub(r"\s", "", m["s"]), "rating_scale": "stars"}
