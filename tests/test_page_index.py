@@ -109,7 +109,7 @@ def test_rewritten_label_queries_find_the_union_they_replace(html: bytes) -> Non
     assert review_kind._sections(page) == ["reviews"] + labels
     names = {titles.fold(" ".join(a.text_content().split()))
              for a in page.xpath(OLD_SITE_LINKS) if a.get("href") in ("/", "https://example.org/")}
-    assert titles._site_names(page, {}) == names
+    assert titles.site_names(page, {}) == names
 
 
 def test_a_remembered_answer_is_not_changed_by_a_caller() -> None:

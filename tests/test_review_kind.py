@@ -324,7 +324,7 @@ FILMS = ["Vertigo (1958)", "Rear Window (1954)", "Psycho (1960)", "The Birds (19
 
 def test_line_after_line_of_dated_films_is_a_list() -> None:
     body = FILM_BODY + "".join(f"<p>{film}</p>" for film in FILMS) + FILM_BODY
-    record = extract_review(page("Twelve films to watch this winter", body=body),
+    record = extract_review(page("What to watch this winter", body=body),
                             "https://blog.example/winter-watchlist/")
     assert record.kind == "not_film_review"
     assert any("(a list)" in e for e in record.kind_evidence)
@@ -354,3 +354,45 @@ def test_folded_scans_count_as_the_case_blind_ones(parts: list[str]) -> None:
         [m.lower() for m in review_kind.FACT_LABELS.findall(text)]
     assert len(review_kind._FACT_LABELS_FOLDED.sub("", text.lower()).split()) == \
         len(review_kind.FACT_LABELS.sub("", text).split())
+
+
+@pytest.mark.parametrize("headline", [
+    "Films watched in 2022",
+    "Movies about Tokyo",
+    "Summer movies, part 2",
+    "Las mejores películas del verano",
+    "影单（2020年）",
+    "年度十佳",
+])
+def test_a_headline_about_films_in_the_plural_is_a_list(headline: str) -> None:
+    record = extract_review(page(headline), "https://blog.example/2024/05/list/")
+    assert reject_reason(record) == "not_film_review"
+    assert any("plural" in e for e in record.kind_evidence)
+
+
+@pytest.mark.parametrize(("title", "h1"), [
+    # one film called one of many; a site's section in <title> is not the page's headline
+    ("Night Ferry, one of the worst movies ever made", None),
+    ("Night Ferry review | Movies | The Daily Example", "Night Ferry review"),
+])
+def test_one_film_among_movies_or_a_movies_section_stays_a_review(title: str,
+                                                                  h1: str | None) -> None:
+    record = extract_review(page(title, h1=h1), "https://blog.example/2024/05/night-ferry/")
+    assert reject_reason(record) is None and record.kind == "film_review"
+
+
+def test_a_blog_named_for_films_in_its_h1_keeps_its_reviews() -> None:
+    html = (b'<html><head><title>Night Ferry review</title></head><body><header><h1>'
+            b'<a href="/">Movies I Love</a></h1></header><article><h2>Night Ferry review</h2>'
+            + FILM_BODY.encode() + b'</article></body></html>')
+    record = extract_review(html, "https://moviesilove.example/2024/05/night-ferry/")
+    assert reject_reason(record) is None and record.kind == "film_review"
+
+
+def test_a_film_typed_page_with_a_plural_headline_stays_a_review() -> None:
+    head = ld({"@context": "https://schema.org", "@type": "Review",
+               "itemReviewed": {"@type": "Movie", "name": "Night Ferry"},
+               "author": {"@type": "Person", "name": "Ada Brook"}})
+    record = extract_review(page("Night Ferry and the movies of the sea", head=head),
+                            "https://mag.example/night-ferry/")
+    assert reject_reason(record) is None and record.film_title == "Night Ferry"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from criticdb.scrapers.extract import jsonld
+from criticdb.scrapers.extract import jsonld, titles
 from criticdb.scrapers.extract.page import ParsedPage
 from criticdb.scrapers.extract.text_rules import visible_text
 
@@ -255,6 +255,29 @@ def _headlines(page: ParsedPage, partial: dict[str, Any]) -> list[str]:
     return [h for h in heads if h]
 
 
+# A headline about films in the plural is a list, a roundup or a feature, not one film's
+# review: "Films watched in 2022", "Movies about Hong Kong", "Covid Movie Reviews Part 2",
+# "影单", "影评汇总", "十佳". Read on the page's own headlines (h1, og:title, the structured
+# headline), not <title>, where a site's section ("| Movies |") stands. "One of the worst
+# movies ever made" is said of one film.
+PLURAL_FILMS = re.compile(r"\b(?:movies|films|filmes|películas|фильмы)\b|"
+                          r"影单|影單|片单|片單|汇总|彙總|合集|十佳|盘点|盤點|影荐|影薦", re.I)
+ONE_OF = re.compile(r"\bone of (?:the|my|his|her|their|our|this year's)\b|"
+                    r"\b(?:uno|una|un) de (?:las|los|mes)\b|\bl'un des\b", re.I)
+
+
+def _plural_films(page: ParsedPage, partial: dict[str, Any]) -> str | None:
+    own = [partial.get("headline") or "", *page.meta_content(("property", "og:title"))[:1],
+           *(" ".join(e.text_content().split()) for e in page.xpath("//h1")[:2])]
+    # a blog's name in its <h1> ("Movies I Love", "Bob's Movie Reviews") is no headline
+    names, host = titles.site_names(page, partial), urlsplit(page.url).netloc
+    for head in own:
+        if (m := PLURAL_FILMS.search(head)) and not ONE_OF.search(head) \
+                and not titles.is_site_name(head, names, host):
+            return f"headline speaks of films in the plural ({m[0]!r}): a list or a feature"
+    return None
+
+
 def _several_titles(heads: list[str]) -> bool:
     """'Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…': a round-up."""
     return any(len(re.findall(r"[«“\"'‘][^«»“”\"'‘’]{2,60}[»”\"'’]", h)) >= 3 for h in heads)
@@ -344,7 +367,11 @@ def early(page: ParsedPage, partial: dict[str, Any]) -> Verdict | None:
     verdict, film_typed, _ = _typed(page)
     if verdict is not None or film_typed:
         return verdict
-    return _headline_verdict(page, _headlines(page, partial))
+    if verdict := _headline_verdict(page, _headlines(page, partial)):
+        return verdict
+    if reason := _plural_films(page, partial):
+        return Verdict("not_film_review", [reason])
+    return None
 
 
 def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:

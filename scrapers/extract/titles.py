@@ -225,7 +225,7 @@ def raw_headlines(page: ParsedPage, partial: dict[str, Any]) -> list[tuple[str, 
     return found
 
 
-def _site_names(page: ParsedPage, partial: dict[str, Any]) -> set[str]:
+def site_names(page: ParsedPage, partial: dict[str, Any]) -> set[str]:
     """The site's own name: og:site_name, and any headline linking to the site's root."""
     names = {fold(partial["publication"])} if partial.get("publication") else set()
     # the class test scans every element; the index says first whether any class has it
@@ -240,7 +240,7 @@ def _site_names(page: ParsedPage, partial: dict[str, Any]) -> set[str]:
     return names
 
 
-def _is_site_name(text: str, names: set[str], host: str) -> bool:
+def is_site_name(text: str, names: set[str], host: str) -> bool:
     folded = fold(text)
     if folded in names:
         return True
@@ -264,13 +264,13 @@ def slug_tokens(url: str) -> list[str]:
 def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[str] = set()
-    names = _site_names(page, partial)
+    names = site_names(page, partial)
     host = urlsplit(page.url).netloc
 
     def add(text: str, year: int | None, origin: str, whole: bool, marked: bool = False,
             matched: bool = False, segment: str = "whole") -> None:
         key = fold(text)
-        if not text or len(text.split()) > MAX_TITLE_WORDS or _is_site_name(text, names, host) \
+        if not text or len(text.split()) > MAX_TITLE_WORDS or is_site_name(text, names, host) \
                 or PREFIX.fullmatch(text + ":") or re.fullmatch(LABEL_WORDS, text, re.I):
             return
         if key in seen:
