@@ -250,6 +250,25 @@ def test_a_post_tagged_film_review_about_its_songs_stays_a_review() -> None:
     assert record.kind != "not_film_review"
 
 
+def test_a_show_filed_under_film_reviews_is_still_a_tv_review() -> None:
+    """The film-section exemption is for a film's songs; a series whose episodes and seasons
+    outnumber the film words is television, wherever the blog files it."""
+    show = ("<p>The second season finally finds its feet: the first episodes drag, but the "
+            "finale and the two episodes before it make the series worth it, and the "
+            "showrunner promises a third season.</p>") * 2
+    body = show + ("<p>Unlike the film it came from, it takes its time.</p>"
+                   "<p>Tags: <a href='/tags/film-review/'>Film Review</a></p>")
+    record = extract_review(page("Night Ferry", body=body), "https://blog.example/posts/nf/")
+    assert record.kind == "not_film_review"
+
+
+def test_a_franchise_film_naming_its_series_stays_a_review() -> None:
+    body = FILM_BODY + ("<p>It is the third film of the series, and the series shows its "
+                        "age.</p><p>Tags: <a href='/tags/film-review/'>Film Review</a></p>")
+    record = extract_review(page("Night Ferry 3", body=body), "https://blog.example/posts/nf3/")
+    assert record.kind == "film_review"
+
+
 FEATURE_BODY = ("<p>The harbour authority counted more ferries this spring than in any year "
                 "since the bridge opened. One skipper keeps a logbook going back decades, and "
                 "a short film about her route played at the town hall last week.</p>"

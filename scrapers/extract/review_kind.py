@@ -407,7 +407,9 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
         if counts.get(kind, 0) >= max(2, film_words):
             return Verdict("not_film_review", evidence + [f"{kind} section and vocabulary"])
     if other_words >= (4 if cjk else 6) and other_words > 2 * max(film_words, 1) and not (
-            film_section and says_review):  # tagged "film review": the songs are the film's
+            film_section and says_review and other_kind != "tv"):
+        # tagged "film review", the songs are the film's; a series' episodes and seasons
+        # outnumbering the film words are television wherever the blog files them
         return Verdict("not_film_review", evidence + [f"body is about a {other_kind}"])
     if "news" in section_kinds and not says_review:
         return Verdict("not_film_review", evidence + ["news section, no review cue"])
