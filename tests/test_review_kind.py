@@ -415,3 +415,18 @@ def test_a_film_typed_page_with_a_plural_headline_stays_a_review() -> None:
     record = extract_review(page("Night Ferry and the movies of the sea", head=head),
                             "https://mag.example/night-ferry/")
     assert reject_reason(record) is None and record.film_title == "Night Ferry"
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ("<p>Roll 25</p>", False),                         # a photo post, a placeholder
+    ("<p>Coming soon.</p>", False),
+    ("<p>Loved it. ★★★★</p>", True),                    # a rating says what it is
+    ("<p>一如既往的丧，从头到尾都很丧。</p>", True),      # a short review of a few sentences
+    ("<p>The ferry never docks, and neither does the plot. Two hours adrift.</p>", True),
+])
+def test_a_post_of_three_words_and_no_rating_is_no_review(body: str, kept: bool) -> None:
+    record = extract_review(page("Night Ferry", body=body, head=ld({
+        "@context": "https://schema.org", "@type": "BlogPosting", "headline": "Night Ferry",
+        "articleBody": " ".join(body.replace("<p>", "").replace("</p>", "").split())})),
+        "https://blog.example/film/night-ferry/")
+    assert (reject_reason(record) != "not_film_review") == kept, record.kind_evidence

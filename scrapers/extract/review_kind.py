@@ -333,6 +333,16 @@ def _headline_verdict_uncached(page: ParsedPage, heads: list[str]) -> Verdict | 
     return None
 
 
+STUB_WORDS = 3
+
+
+def _text_size(text: str | None) -> int | None:
+    """Words, a Chinese or Japanese character counting as half of one; None for no text."""
+    if text is None:
+        return None
+    return len(text.split()) + len(_CJK_CHAR.findall(text)) // 2
+
+
 LIST_ENTRY = re.compile(r"[(\[（]\s*(?:18|19|20)\d{2}\s*[)\]）]|《[^》]{1,40}》|「[^」]{1,40}」")
 
 
@@ -398,6 +408,11 @@ def judge(page: ParsedPage, partial: dict[str, Any], body: str) -> Verdict:
         return Verdict("film_review", evidence)
     says_review = bool(partial.get("rating_raw")) or any(
         REVIEW_WORDS.search(x) for x in [*heads, page.url, *sections])
+    if (size := _text_size(partial.get("body_text"))) is not None and size <= STUB_WORDS \
+            and not partial.get("rating_raw"):
+        # a review says something: a post of three words and no rating is a stub, a photo
+        # or a tool page (the shortest development-fold review ran to five)
+        return Verdict("not_film_review", evidence + [f"{size} words of text and no rating"])
     if reason := _form_verdict(page, body, says_review):
         return Verdict("not_film_review", evidence + [reason])
     if film_words == 0 and other_words >= 2:
