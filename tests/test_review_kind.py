@@ -430,3 +430,21 @@ def test_a_post_of_three_words_and_no_rating_is_no_review(body: str, kept: bool)
         "articleBody": " ".join(body.replace("<p>", "").replace("</p>", "").split())})),
         "https://blog.example/film/night-ferry/")
     assert (reject_reason(record) != "not_film_review") == kept, record.kind_evidence
+
+
+def test_a_program_listing_makes_a_programming_post() -> None:
+    code = "\n".join(f"ratings[{i}] = fetch_rating(film_ids[{i}])  # the film's score"
+                     for i in range(24))
+    body = FILM_BODY + f"<pre><code>{code}</code></pre>"
+    record = extract_review(page("Scraping film ratings with Python", body=body),
+                            "https://blog.example/film/scraping-ratings/")
+    assert reject_reason(record) == "not_film_review"
+    assert any("program listing" in e for e in record.kind_evidence)
+
+
+def test_a_few_preformatted_lines_in_a_review_are_no_program() -> None:
+    verse = "\n".join(["The ferry leaves at nine,", "the harbour lights go out,",
+                       "and no one on the deck", "remembers what it was about."])
+    record = extract_review(page("Night Ferry review", body=FILM_BODY + f"<pre>{verse}</pre>"),
+                            "https://blog.example/film/night-ferry-review/")
+    assert record.kind == "film_review"
