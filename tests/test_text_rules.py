@@ -59,6 +59,9 @@ from criticdb.transforms.ratings import to_score
     ("My reaction to Night Ferry", "Night Ferry", None),
     ("Movie Analysis: Night Ferry", "Night Ferry", None),
     ("夜渡观后感", "夜渡", None),
+    ("说说夜渡吧~", "夜渡", None),  # "let's talk about", "moved by" before the title
+    ("有感于夜渡", "夜渡", None),
+    ("说说", "说说", None),  # the phrase alone names nothing to strip
     ("NIGHT FERRY を見た", "NIGHT FERRY", None),
     ("夜の渡し船観ました。", "夜の渡し船", None),
     # a blog's numbered series before the title; a number in the title itself stays

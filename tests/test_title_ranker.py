@@ -67,3 +67,17 @@ def test_without_the_model_file_the_hand_weights_decide(monkeypatch: pytest.Monk
         assert extract_review(html, url).film_title == "Arrival"
     finally:
         title_ranker.load.cache_clear()
+
+
+@pytest.mark.parametrize(("headline", "title"), [
+    ("THIS IS IT を見てきた", "THIS IS IT"),   # a review label around stop words only
+    ("This Is It review", "This Is It"),
+    ("My review", None),                       # a lone pronoun is still no title
+])
+def test_stop_words_are_a_title_only_where_a_review_label_says_so(headline: str,
+                                                                   title: str | None) -> None:
+    body = ("<p>Michael Jackson rehearses for the shows he never gave; the film is the "
+            "rehearsal, and This Is It is better for it.</p>") * 2
+    html = f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{body}"
+    record = extract_review(f"{html}</body></html>".encode(), "https://blog.example/p/1/")
+    assert record.film_title == title

@@ -90,6 +90,11 @@ THOUGHTS_ON = re.compile(
 CJK_SUFFIX = re.compile(r"\s*(?:的?观后感|观感|观影感受|影评|简单感想|感想|を観てきた|を見てきた|"
                         r"を観ました|を見ました|観ました|見ました|を観た|を見た|、観た|観た|"
                         r"レビュー)[\s!！。.…\-—–]*$")
+# "说说变形金刚2吧~", "有感于太极旗飘扬", "浅谈X": "let's talk about", "moved by", "on" before
+# the title (the brackets of "谈谈《X》" are MARKED's)
+CJK_PREFIX = re.compile(r"^\s*(?:随便|简单)?(?:说说|聊聊|谈谈|谈一谈|说一说|聊一聊|浅谈|简评|漫谈|"
+                        r"有感于|重温|再看)\s*(?=\S{2})")
+CJK_TALK_END = re.compile(r"\s*吧?[~～!！。.…]*$")
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 TITLE_CONTINUES = re.compile(r"\b(?:of|in|from|the|a|an|to|for|and|at|since|de|du|des|la|le|el|"
@@ -186,6 +191,8 @@ def clean(text: str) -> tuple[str, int | None, bool]:
     if m := CREDIT_SUFFIX.search(text):
         text = text[:m.start()]
     if (stripped := CJK_SUFFIX.sub("", text)) and stripped != text:
+        text, matched = stripped, True
+    if (m := CJK_PREFIX.match(text)) and (stripped := CJK_TALK_END.sub("", text[m.end():])):
         text, matched = stripped, True
     for _ in range(2):
         stripped = PREFIX.sub("", text)
@@ -398,7 +405,10 @@ def _score(c: Candidate, slug: set[str], body: str, emphasised: set[str]) -> flo
     """The hand-weighted evidence; records the body count and slug agreement on `c`."""
     sub_span = c.segment == "span"
     toks = _tokens(c.text)
-    if not toks or all(t in STOP_WORDS for t in toks):
+    if not toks or all(t in STOP_WORDS for t in toks) and not (
+            c.matched and c.whole and len(toks) >= 2):
+        # stop words alone are no title, unless a review label around the whole headline
+        # says they are ("THIS IS IT を見てきた", "This Is It review")
         return VETO
     if not c.whole and not c.marked and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
         return VETO  # the year split off "Title (2022)"
