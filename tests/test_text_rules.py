@@ -433,6 +433,14 @@ def test_a_personal_site_signed_only_in_its_copyright_line(footer: str, critic: 
     # a copyright line in the sidebar signs the site as a footer's would
     ("", "<div class='sidebar'><p>My name is Ana. © 2005-2015 Ana Lima, CC BY-SA.</p></div>",
      "Ana Lima"),
+    # ... also after a long "about me" in front of it
+    ("", "<div class='sidebar-item'><p>" + "I write about ferries and films. " * 20 +
+     "</p><p>© 2005-2015 Ana Lima, CC BY-SA.</p></div>", "Ana Lima"),
+    # microformats2: the entry's p-author h-card, its p-name or its own bracketed text
+    ("", "<a class='p-author h-card' href='/'>[Ana Lima]</a>", "Ana Lima"),
+    ("", "<span class='p-author h-card'><img src='/a.png'><span class='p-name'>Ana Lima"
+     "</span></span>", "Ana Lima"),
+    ("", "<div class='comments'><span class='p-author h-card'>Jo Park</span></div>", None),
 ])
 def test_a_personal_site_signed_in_its_meta_avatar_or_sidebar(extra_head: str, extra_body: str,
                                                              critic: str | None) -> None:

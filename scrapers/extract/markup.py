@@ -81,6 +81,8 @@ def _critic(page: ParsedPage) -> str | None:
         names = [el for el in card.iter() if isinstance(el.tag, str) and "fn" in _classes(el)]
         if (text := _text(names[0] if names else card)) and (names or "author" in _classes(card)):
             return text
+    if name := _mf2_author(page):
+        return name
     rel = next((t for a in page.xpath(REL_AUTHOR) if (t := _text(a))), None)
     if rel and looks_like_name(rel):
         return rel
@@ -94,6 +96,19 @@ def _critic(page: ParsedPage) -> str | None:
     return (_byline_text(page) or _meta_author(page) or _signature(page)
             or _copyright_owner(page) or _avatar_owner(page)
             or _meta_author(page, handles=True))
+
+
+def _mf2_author(page: ParsedPage) -> str | None:
+    """microformats2, the IndieWeb's successor to hAtom: an entry's `p-author` (often an
+    `h-card`), its name the `p-name` inside it or its own text ("[Bram]" themes bracket)."""
+    for el in page.by_class("p-author"):
+        if _in_comments(el):
+            continue
+        names = [n for n in el.iter() if isinstance(n.tag, str) and "p-name" in _classes(n)]
+        text = _text(names[0] if names else el).strip("[]() ")
+        if looks_like_name(text, allow_handle=True):
+            return text
+    return None
 
 
 def _byline_text(page: ParsedPage) -> str | None:
@@ -143,7 +158,8 @@ def _copyright_owner(page: ParsedPage) -> str | None:
     byline."""
     for el in page.xpath(FOOTERS)[:6] + \
             page.by_class("sidebar")[:3] + page.by_class("sidebar-item")[:6]:
-        m = COPYRIGHT.search(_text(el)[:400])
+        text = _text(el)  # the line opens a footer or closes a sidebar's "about me"
+        m = COPYRIGHT.search(text[:400]) or COPYRIGHT.search(text[-400:])
         name = m and (m["a"] or m["b"]).rstrip(".")
         if name and not NOT_A_PERSON.search(name) and looks_like_name(name):
             return name
