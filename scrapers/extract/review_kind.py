@@ -269,11 +269,11 @@ ONE_OF = re.compile(r"\bone of (?:the|my|his|her|their|our|this year's)\b|"
 def _plural_films(page: ParsedPage, partial: dict[str, Any]) -> str | None:
     own = [partial.get("headline") or "", *page.meta_content(("property", "og:title"))[:1],
            *(" ".join(e.text_content().split()) for e in page.xpath("//h1")[:2])]
-    # a blog's name in its <h1> ("Movies I Love", "Bob's Movie Reviews") is no headline
-    names, host = titles.site_names(page, partial), urlsplit(page.url).netloc
     for head in own:
+        # a blog's name in its <h1> ("Movies I Love", "Bob's Movie Reviews") is no headline
         if (m := PLURAL_FILMS.search(head)) and not ONE_OF.search(head) \
-                and not titles.is_site_name(head, names, host):
+                and not titles.is_site_name(head, titles.site_names(page, partial),
+                                            urlsplit(page.url).netloc):
             return f"headline speaks of films in the plural ({m[0]!r}): a list or a feature"
     return None
 
@@ -351,7 +351,8 @@ def _form_verdict(page: ParsedPage, body: str, says_review: bool) -> str | None:
     """Pages shaped like something else: an announcement, an interview, a fact sheet."""
     # A program listing: twenty lines and more of <pre> make a programming post (a film
     # blog's tutorial, a data analysis of films); the reviews of the corpus had ten at most
-    listing = [el.text_content() for el in page.xpath("//pre")[:50]]
+    listing = [el.text_content() for el in page.xpath("//pre")[:50]] \
+        if "<pre" in page.text or "<PRE" in page.text else []  # (most pages have none)
     lines = sum(text.count("\n") for text in listing)
     if lines >= LISTING_LINES and sum(len(text) for text in listing) >= LISTING_CHARS:
         return f"a program listing of {lines} lines (a programming post)"
