@@ -59,6 +59,13 @@ from criticdb.transforms.ratings import to_score
     ("My reaction to Night Ferry", "Night Ferry", None),
     ("Movie Analysis: Night Ferry", "Night Ferry", None),
     ("夜渡观后感", "夜渡", None),
+    # a dateline glued to the title; a year still to come, "2001" or "9/11" are the title's
+    ("Night Ferry, 8-9-02", "Night Ferry", None),
+    ("20220608夜渡", "夜渡", None),
+    ("[2019-09-15] Night Ferry", "Night Ferry", None),
+    ("Blade Runner 2049", "Blade Runner 2049", None),
+    ("Fahrenheit 9/11", "Fahrenheit 9/11", None),
+    ("21/12/2018", "21/12/2018", None),
     ("说说夜渡吧~", "夜渡", None),  # "let's talk about", "moved by" before the title
     ("有感于夜渡", "夜渡", None),
     ("说说", "说说", None),  # the phrase alone names nothing to strip

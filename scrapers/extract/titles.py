@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -95,6 +96,14 @@ CJK_SUFFIX = re.compile(r"\s*(?:的?观后感|观感|观影感受|影评|简单�
 CJK_PREFIX = re.compile(r"^\s*(?:随便|简单)?(?:说说|聊聊|谈谈|谈一谈|说一说|聊一聊|浅谈|简评|漫谈|"
                         r"有感于|重温|再看)\s*(?=\S{2})")
 CJK_TALK_END = re.compile(r"\s*吧?[~～!！。.…]*$")
+# A dateline glued to the title: "Sunshine State, 8-9-02", "20220608关于莉莉周的一切",
+# "[2019-09-15] Taxi Driver". A full date only (day, month and year): "2001", "1917" and
+# "Fahrenheit 9/11" are titles.
+_DATE = (r"(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|"
+         r"(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})"
+         r"(?![\d./-]))")
+LEADING_DATE = re.compile(rf"^\s*[\[(（【]?{_DATE}[\])）】]?\s*[-–—:|,·]?\s*(?=\S)")
+TRAILING_DATE = re.compile(rf"(?<=\S)\s*[,\-–—|:·]?\s*[\[(（【]?(?<![\d./-]){_DATE}[\])）】]?\s*$")
 TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 TITLE_CONTINUES = re.compile(r"\b(?:of|in|from|the|a|an|to|for|and|at|since|de|du|des|la|le|el|"
@@ -179,6 +188,7 @@ def clean(text: str) -> tuple[str, int | None, bool]:
     """Labels, quotes and a trailing (year) off one headline segment → (title, year, matched)
     where `matched` says a review pattern or a year confirmed that this is a title."""
     text = " ".join(text.split()).strip(" |-–—:·•")
+    text = TRAILING_DATE.sub("", LEADING_DATE.sub("", text))
     matched = False
     if m := REVIEW_OF.match(text):
         text, matched = m["t"], True
@@ -210,7 +220,9 @@ def clean(text: str) -> tuple[str, int | None, bool]:
         m = TRAILING_YEAR.match(text)
         # "Gold Diggers of 1933", "Summer of 1942": a title cannot end on a preposition or
         # an article, so there the year is part of the title
-        if m and len(m["t"].split()) <= 6 and not TITLE_CONTINUES.search(m["t"]):
+        # (nor is "Blade Runner 2049" a film of 2049: a year still to come is the title's)
+        if m and len(m["t"].split()) <= 6 and not TITLE_CONTINUES.search(m["t"]) \
+                and int(m["y"]) <= date.today().year + 2:
             text, year = m["t"], int(m["y"])
     text = text.strip(QUOTES + " ,;:…_·").strip()
     return text, year, matched
