@@ -13,6 +13,7 @@ from criticdb.scrapers.extract.rating_text import (
     LABELS,
     NEEDS,
     _label_positions,
+    rating_alone,
     rating_in_text,
 )
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
@@ -145,6 +146,46 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
 ])
 def test_score_labels_of_more_languages(text: str, found: dict) -> None:
     assert rating_in_text(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # halves written as "1/2" after a space, the newspaper way; "½" after a label's number
+    ("3 1/2 out of 4 stars", {"rating_raw": "3.5", "rating_scale": "out_of_4"}),
+    ("Rating: 3 1/2 out of 4 stars", {"rating_raw": "3.5", "rating_scale": "out_of_4"}),
+    ("2 1/2 stars", {"rating_raw": "2.5", "rating_scale": "stars"}),
+    ("(3 1/2 stars)", {"rating_raw": "3.5", "rating_scale": "stars"}),
+    ("Rating: 3½ stars", {"rating_raw": "3.5", "rating_scale": "stars"}),
+    ("Rating: 2 1/2", {"rating_raw": "2.5"}),
+    ("Body Heat (1981) *** 1/2", {"rating_raw": "***½", "rating_scale": "stars"}),
+    # other units, the scale in words, the scale after glyphs
+    ("2½ popcorns (out of four)", {"rating_raw": "2.5", "rating_scale": "out_of_4"}),
+    ("3 reels out of 5", {"rating_raw": "3", "rating_scale": "out_of_5"}),
+    ("★★½ (out of four)", {"rating_raw": "★★½", "rating_scale": "out_of_4"}),
+    ("★★★ out of 5", {"rating_raw": "★★★", "rating_scale": "out_of_5"}),
+    # letter grades spelled out
+    ("Grade: B-minus", {"rating_raw": "B-", "rating_scale": "letter"}),
+    ("Grade: A plus", {"rating_raw": "A+", "rating_scale": "letter"}),
+    # still none: half of something, a fraction of a day
+    ("He ate 1/2 of the popcorn.", {}),
+    ("We met at 2 1/2 past noon.", {}),
+])
+def test_halves_units_and_spelled_grades(text: str, found: dict) -> None:
+    assert rating_in_text(text) == found
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ("The ferry never docks.\n\n6/10", {"rating_raw": "6", "rating_scale": "out_of_10"}),
+    ("The ferry never docks.\n\n7.5/10.", {"rating_raw": "7.5", "rating_scale": "out_of_10"}),
+    ("The ferry never docks.\n\n82/100", {"rating_raw": "82", "rating_scale": "out_of_100"}),
+    # a date alone, a fraction inside prose, a score out of a count that is no rating's scale
+    ("The ferry never docks.\n\n6/12", {}),
+    ("It ran 6/10 of its length in one car.", {}),
+    ("6/10\n\nThe ferry never docks.\n\nMore text follows.", {}),
+])
+def test_a_fraction_standing_alone_closes_the_review(body: str, found: dict) -> None:
+    """'6/10' as a paragraph of its own at the review's end is its score (a date like '6/10'
+    heads a post, it does not close one)."""
+    assert rating_alone(body) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -20,15 +20,22 @@ LABEL = (r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|cal
          r"karakter|arvosana|ocena|punteggio|valutazione|beoordeling|cijfer|puan|"
          r"оценка|평점|별점)")
 OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z|из)"
-NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
+NUM = r"\d{1,3}(?:[.,]\d{1,2}|½)?"  # "3½" too ("3 1/2" is read as "3½" first)
 HALF = r"(?:\s*(?:½|1/2|\.5))?"
-UNIT = (r"(?:stars?|points?|puntos?|punkte?|étoiles?|estrellas?|estrelas?|stelle|sterne|"
-        r"stjerner|stjärnor)")
+UNIT = (r"(?:stars?|popcorns?|reels?|points?|puntos?|punkte?|étoiles?|estrellas?|estrelas?|"
+        r"stelle|sterne|stjerner|stjärnor)")
 
 LABELLED_LETTER = re.compile(
     rf"\b{LABEL}\b\s*[:\-–—=]?\s*(?P<g>(?-i:[A-F])(?:\s?[+\-−–])?)(?=$|[\s.,;:!)|/]|\s*\()",
     re.I)
-GRADE_LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>(?-i:[A-F])[+\-−]?)(?![A-Za-z+\-−])", re.I)
+# "Grade: B+", and spelled out, "Grade: B-minus", "Grade: A plus"
+GRADE_LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>(?-i:[A-F])[+\-−]?)(?P<pm>[-\s](?:plus|minus)\b)?"
+                          r"(?![A-Za-z+\-−])", re.I)
+# "2 1/2", the newspaper's half: read as "2½" before any pattern (not "1/2 of the popcorn")
+SPACED_HALF = re.compile(r"(?<![\d/.,])(\d{1,2})\s+1/2(?![\d/])")
+# "2½ stars", "(3 1/2 stars)": a count of stars with a half is a rating without a label (a
+# whole "3 stars" alone may be a cast's or a hotel's)
+HALF_STARS = re.compile(rf"(?<![\w.,/])(?P<v>\d½)\s+{UNIT}\b", re.I)
 LABELLED_FRACTION = re.compile(
     rf"\b{LABEL}\b[^\w★*]{{0,5}}(?P<v>{NUM})\s*{OF}\s*(?P<b>{NUM})(?![\d/])", re.I)
 # "3 out of 4", "7 von 10 Punkten"; not a count of things ("25 von 30 Millionen Menschen")
@@ -41,7 +48,8 @@ QUANTITY = (r"mil+i?on\w*|billion\w*|milliard\w*|thousand|tausend|hundred|hunder
 # (tests/test_text_rules.py checks them against the patterns without it).
 OUT_OF = re.compile(
     rf"(?=\d)(?<![\w.,/])(?P<v>{NUM}|\d½)\s+(?:{UNIT}\s+\(?)?(?:out\s+of|sobre|von|su|sur)\s+"
-    rf"(?P<b>{NUM})(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])(?!\s+(?:{QUANTITY})\b)", re.I)
+    rf"(?P<b>{NUM}|four|five|ten)(?:\s*\)?\s*{UNIT})?(?=$|[\s.,;:!?)])(?!\s+(?:{QUANTITY})\b)",
+    re.I)
 # "Bild 1 von 10", "Page 2 out of 5", "Foto 3 sobre 8": a gallery's or a list's counter
 COUNTER = re.compile(r"(?:\b(?:bild|foto|photo|image|slide|seite|page|p[áa]gina|teil|part|folge|"
                      r"episode|kapitel|chapter|schritt|step|nr|no|frage|question)\.?|#)\s*$",
@@ -49,6 +57,8 @@ COUNTER = re.compile(r"(?:\b(?:bild|foto|photo|image|slide|seite|page|p[áa]gina
 LABELLED_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—=]?\s*(?P<v>{NUM}){HALF}\s+{UNIT}\b", re.I)
 # a lone ★ is decoration ("★ Editor's pick", "4/5 ★"); a rating has two symbols or a half
 GLYPHS = re.compile(r"(?P<full>★+)(?P<half>½?)(?P<empty>☆*)(?<!(?<![★☆])★)")
+# "★★½ (out of four)", "★★★ out of 5": the scale written after the glyphs
+GLYPHS_OUT_OF = re.compile(r"\s*\(?\s*(?:out\s+of|/)\s*(?P<b>4|5|10|four|five|ten)\b", re.I)
 # "4/5 ★", "3.5/5 stars": a fraction marked as stars needs no label
 FRACTION_STARS = re.compile(
     rf"(?=\d)(?<![\w.,/])(?P<v>{NUM})\s*/\s*(?P<b>{NUM})\s*(?:[★☆]|{UNIT}\b)", re.I)
@@ -57,15 +67,15 @@ FRACTION_STARS = re.compile(
 # "2 hours"); its scale is the site's or learned, except after "stars". The number is read
 # whole or not at all: "Rating: 8.5 Director…" is not "Rating: 8" before a full stop.
 LABELLED_NUMBER = re.compile(
-    rf"\b(?P<l>{LABEL})\s*[:=]\s*(?P<v>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?![.,]?\d)"
+    rf"\b(?P<l>{LABEL})\s*[:=]\s*(?P<v>\d{{1,3}}(?:[.,]\d{{1,2}}|½)?)(?![.,]?\d)"
     rf"(?=\s*(?:$|[.;!|)\]]|\n))", re.I)
 # "Some Film (1979) ***½" or "Rating: ***": ASCII stars after a year or a label.
-STARS_AFTER = r"\s*(?P<s>\*{1,5})(?P<h>½|1/2)?(?!\*)"
+STARS_AFTER = r"\s*(?P<s>\*{1,5})(?P<h>\s?(?:½|1/2))?(?!\*)"
 YEAR_STARS = re.compile(rf"\((?:18|19|20)\d{{2}}\){STARS_AFTER}")
 LABELLED_ASCII_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—]?{STARS_AFTER}", re.I)
 # "***1/2 out of ****", "** / ****": the scale drawn in stars too (the newspaper film-guide
 # convention review blogs keep; Ebert's and Maltin's guides were out of four)
-ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>½|1/2)?\s*(?:out\s+of|/|of)\s*"
+ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>\s?(?:½|1/2))?\s*(?:out\s+of|/|of)\s*"
                             r"(?P<t>\*{2,5})(?!\*)", re.I)
 
 
@@ -262,10 +272,15 @@ def _label_positions(text: str) -> list[int]:
 
 def rating_in_text(text: str) -> dict[str, str]:
     """rating_raw and rating_scale, or {} when the text states no critic's rating."""
+    if "1/2" in text:
+        text = SPACED_HALF.sub(r"\1½", text)
     labels = _label_positions(text)
     for pattern in (GRADE_LETTER, LABELLED_LETTER):
         if m := _at_labels(pattern, text, labels):
-            return {"rating_raw": letter_grade(m["g"]), "rating_scale": "letter"}
+            grade = letter_grade(m["g"])
+            if m.groupdict().get("pm"):
+                grade = grade[0] + ("+" if m["pm"].strip(" -").lower() == "plus" else "-")
+            return {"rating_raw": grade, "rating_scale": "letter"}
     for pos in labels:
         m = LABELLED_FRACTION.match(text, pos)
         if m and not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
@@ -278,7 +293,7 @@ def rating_in_text(text: str) -> dict[str, str]:
     for m in OUT_OF.finditer(text) if _may_match(OUT_OF, text) else ():
         if _others(text, m.start()) or COUNTER.search(text[max(0, m.start() - 12):m.start()]):
             continue
-        if found := fraction(m["v"], m["b"]):
+        if found := fraction(m["v"], _word_or_number(m["b"])):
             return found
     for m in FRACTION_STARS.finditer(text) if _may_match(FRACTION_STARS, text) else ():
         if not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
@@ -286,6 +301,9 @@ def rating_in_text(text: str) -> dict[str, str]:
     if m := _critic_matches(GLYPHS, text):
         total = len(m["full"]) + len(m["empty"]) + (1 if m["half"] else 0)
         scale = f"out_of_{total}" if m["empty"] and total in (4, 5, 10) else "stars"
+        if (tail := GLYPHS_OUT_OF.match(text, m.end())) and scale == "stars":
+            best = int(_word_or_number(tail["b"]))
+            scale = f"out_of_{best}" if total <= best else scale
         return {"rating_raw": m.group(0), "rating_scale": scale}
     if m := _critic_matches(ASCII_OF_ASCII, text):
         value = len(m["s"]) + (0.5 if m["h"] else 0)
@@ -295,6 +313,8 @@ def rating_in_text(text: str) -> dict[str, str]:
     if m := _critic_matches(YEAR_STARS, text) or _at_labels(LABELLED_ASCII_STARS, text, labels):
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_STARS, text, labels):
+        return {"rating_raw": plain_number(m["v"]), "rating_scale": "stars"}
+    if m := _critic_matches(HALF_STARS, text):
         return {"rating_raw": plain_number(m["v"]), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_NUMBER, text, labels):
         found = {"rating_raw": plain_number(m["v"])}
@@ -327,4 +347,17 @@ def rating_in_text(text: str) -> dict[str, str]:
         return {"rating_raw": m["s"].replace("\ufe0f", ""), "rating_scale": "stars"}
     if m := _critic_matches(CJK_POINTS_ALONE, text):
         return {"rating_raw": plain_number(m["v"]), "rating_scale": "out_of_10"}
+    return {}
+
+
+# "6/10" as a paragraph of its own among the review's last two: its score (a date like "6/10"
+# heads a post; it does not close one). Out of 10 or 100 only: "3/4" alone may be a date.
+FRACTION_ALONE = re.compile(r"^\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<b>10|100)\s*[.!]?\s*$")
+
+
+def rating_alone(body: str) -> dict[str, str]:
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    for paragraph in paragraphs[-2:] if len(paragraphs) > 1 else []:
+        if (m := FRACTION_ALONE.match(paragraph)) and (found := fraction(m["v"], m["b"])):
+            return found
     return {}

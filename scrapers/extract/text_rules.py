@@ -11,7 +11,7 @@ from criticdb.scrapers.extract import titles
 from criticdb.scrapers.extract.dates import in_locale, month_first, written_date
 from criticdb.scrapers.extract.page import ParsedPage
 from criticdb.scrapers.extract.rating_markup import rating_in_markup
-from criticdb.scrapers.extract.rating_text import rating_in_text
+from criticdb.scrapers.extract.rating_text import rating_alone, rating_in_text
 from criticdb.scrapers.extract.remake_phrases import remakes_in_text
 
 MAX_BARE_TITLE_WORDS = 6
@@ -202,6 +202,8 @@ def fields(page: ParsedPage, partial: dict[str, Any]) -> dict[str, Any]:
     out.update(rating_in_text(_rating_text(page)))
     if not out.get("rating_raw") and not partial.get("rating_raw"):
         out.update(rating_in_markup(page))  # a rating box, star icons or pictures
+    if not out.get("rating_raw") and not partial.get("rating_raw"):
+        out.update(rating_alone(body))  # "6/10" closing the review on a line of its own
     out["remake_of"] = remakes_in_text(body or visible_text(page))
     heads = page.xpath("//title")
     if heads and " | " in (t := heads[0].text_content()):
