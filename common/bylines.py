@@ -16,10 +16,14 @@ PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|a
                 r"crítica de|critique de|écrit par|publié par|scritto da|"
                 r"文章作者|作者|投稿者|著者")
 PREFIX = re.compile(rf"^\s*(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)", re.I)
-# ", Staff Writer", " | 12 May 2021", " – Film critic": what follows a name in a byline.
+# ", Staff Writer", ", The Daily Example", " | 12 May 2021", " – Film critic": what follows a
+# name in a byline.
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"
-                    r"senior|chief|special to)|[|•·–—]|\s/\s|\bon\s+\w+\s+\d|\bon\s+\d|,\s*\d).*$",
-                    re.I)
+                    r"senior|chief|special to)|,\s*the\s+\w|[|•·–—]|\s/\s|\bon\s+\w+\s+\d|"
+                    r"\bon\s+\d|,\s*\d).*$", re.I)
+# "AL ALEXANDERThe Patriot Ledger": a shouted name run into the paper's name by a lost line
+# break; the name ends where a capitalised word starts without a space
+GLUED = re.compile(r"^(?P<n>[A-Z][A-Z.'’\- ]*[A-Z])(?=[A-Z][a-z])")
 # "and"/"und"/"et" in any case ("BY ANA LIMA AND JO PARK"); "y" and "e" only in lower case,
 # where a capital is an initial ("Jo Y. Park")
 SPLIT = re.compile(r"\s*(?:,|(?i:\band\b|\bund\b|\bet\b)|\by\b|\be\b|&)\s*")
@@ -47,6 +51,8 @@ def strip_byline(text: str) -> str:
     text = " ".join(text.split())
     text = DATED.sub("", text)
     text = PREFIX.sub("", text)
+    if m := GLUED.match(text):
+        text = m["n"]
     return SUFFIX.sub("", text).strip(" .,:;")
 
 

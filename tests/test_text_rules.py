@@ -296,6 +296,11 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
     ("作者 Jo Park", ["Jo Park"]),
     ("文章作者：夜航", ["夜航"]),
     ("投稿者: Jo Park", ["Jo Park"]),
+    # a shouted name run into the paper's name; the paper after a comma; initials kept
+    ("By AL ALEXANDERThe Patriot Ledger", ["Al Alexander"]),
+    ("By Jane Doe, The Daily Example", ["Jane Doe"]),
+    ("By Roger J. Ebert", ["Roger J. Ebert"]),
+    ("By JOHN McCARTHY", ["JOHN McCARTHY"]),
 ])
 def test_bylines(byline: str, names: list[str]) -> None:
     assert critic_names(byline) == names
