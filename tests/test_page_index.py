@@ -285,3 +285,21 @@ def test_rdfa_is_read_only_where_a_typeof_names_a_type_the_review_layer_reads(
     whole = review_fields(page, [rdfa._plain(n) for n in graph.get("@graph", [])])
     assert rdfa.fields(page, {}) == whole
     assert bool(whole) <= rdfa._types_read(page)
+
+
+def test_main_text_leaves_the_pages_tree_as_it_was() -> None:
+    """trafilatura (2.3 and later) prunes a copy of the tree it is given: the layers after
+    main_text and the remembered XPath answers still see the page as parsed."""
+    from lxml import etree
+
+    from criticdb.scrapers.extract import main_text
+
+    html = ("<html><body><nav><a href='/'>Home</a></nav><header>Site</header><article>"
+            "<h1>Night Ferry</h1>" + "<p>The ferry never docks, and the film never lets the "
+            "harbour go; the director keeps every scene low and quiet.</p>" * 5 +
+            "</article><aside class='sidebar'>Links</aside><footer>© 2024 Ana Lima</footer>"
+            "<div class='comments'><p>Great review!</p></div></body></html>")
+    page = parse_page(html.encode(), "https://blog.example/night-ferry/")
+    before = etree.tostring(page.doc)
+    assert "ferry never docks" in main_text.body_text(page)
+    assert etree.tostring(page.doc) == before

@@ -53,7 +53,7 @@ class ParsedPage:
     def xpath(self, expr: str) -> list[Any]:
         """`doc.xpath(expr)`, compiled once per expression rather than once per call, and
         evaluated once per page: layers ask the same questions (`//h1 | //title` four times
-        a page). The tree is never changed after parsing (trafilatura gets a copy), so an
+        a page). The tree is never changed after parsing (trafilatura prunes its own copy), so an
         answer stays true; each caller gets its own list."""
         return list(self._answer(_ELEMENTS, expr, smart=True))
 

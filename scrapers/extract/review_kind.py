@@ -324,7 +324,10 @@ def _headline_verdict(page: ParsedPage, heads: list[str]) -> Verdict | None:
 def _headline_verdict_uncached(page: ParsedPage, heads: list[str]) -> Verdict | None:
     description = " ".join(page.meta_content(("name", "description"),
                                              ("name", "Description"))[:1])
-    kinds = sorted({k for k, rx in _HEAD.items() for h in heads + [description]
+    # each distinct text once: the structured headline, og:title, <h1> and <title> often
+    # repeat one another (the test is on the text, so the kinds found are the same)
+    texts = list(dict.fromkeys([*heads, description]))
+    kinds = sorted({k for k, rx in _HEAD.items() for h in texts
                     if rx.search(h) and (k == "database" or h != description)})
     if kinds:
         return Verdict("not_film_review", [f"headline: {k}" for k in kinds])
