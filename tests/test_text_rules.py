@@ -735,3 +735,27 @@ def test_patterns_led_by_a_lookahead_match_as_without_it(parts: list[str]) -> No
         plain = re.compile(pattern.pattern[lead.end():], pattern.flags)
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(text)], pattern.pattern[:40]
+
+
+@pytest.mark.parametrize(("closing", "critic"), [
+    # a bold Chinese line with the review going on after it is a heading ("Finally")
+    ("<p><strong>最后</strong></p><p>我更希望大家能以看一部电影的心态去看它。</p>", None),
+    ("<p>我更希望大家能以看一部电影的心态去看它。</p><p><strong>夜航</strong></p>", "夜航"),
+    # an English signature may have a line after it
+    ("<p><strong>Ana Lima</strong></p><p>May 2, 2024</p>", "Ana Lima"),
+])
+def test_a_bold_heading_is_not_a_signature(closing: str, critic: str | None) -> None:
+    body = ("<h1>夜渡</h1><article><p>这部电影的导演把镜头放得很低，演员们把每一场戏都演得很安静，"
+            "整部片子像一次没有靠岸的航行。</p>" + closing + "</article>")
+    page = _page("<title>夜渡</title>", body)
+    assert extract_review(page, "https://blog.example/night-ferry/").critic == critic
+
+
+@pytest.mark.parametrize("author", ["Ana's Blog", "Ana Lima's Website", "夜航的博客"])
+def test_a_site_named_as_its_owners_is_not_the_critic(author: str) -> None:
+    head = ('<title>Night Ferry</title><script type="application/ld+json">{"@context": '
+            '"https://schema.org", "@type": "BlogPosting", "headline": "Night Ferry", '
+            f'"author": {{"@type": "Person", "name": "{author}"}}}}</script>')
+    body = ("<h1>Night Ferry</h1><article><p>The film keeps the camera low and the cast "
+            "plays every scene quietly.</p></article>")
+    assert extract_review(_page(head, body), "https://ana.example/night-ferry/").critic is None

@@ -62,6 +62,12 @@ PERSONAL_HOSTS = re.compile(r"\.(?:github\.io|gitlab\.io|netlify\.app|vercel\.ap
                             r"medium\.com)$")
 
 
+# "Junhaodada's Blog" as the JSON-LD author, "X的博客": the site's name where a theme wants
+# the author's (the owner's name may be inside, but the key of a page signed so is the site)
+SITE_NAMED = re.compile(r"(?:'|’)s\s+(?:blog|site|website|weblog|homepage|notes|journal)\s*$|"
+                        r"(?:的|の)(?:博客|部落格|网站|網站|ブログ)\s*$", re.I)
+
+
 def _possessive(name: str, site: str) -> bool:
     """'gennei's blog', 'the blog of snowman', 'Kui的博客': a site named as a person's."""
     n = re.escape(name)
@@ -79,7 +85,7 @@ def plausible_critic(value: str, page: ParsedPage) -> bool:
     ("gennei's blog"), or a capitalised name that is only part of the site's address or
     title (Igloo on beigloo.tk) rather than its whole name."""
     first = value.split(",")[0].strip()
-    if not looks_like_name(first, allow_handle=True):
+    if not looks_like_name(first, allow_handle=True) or SITE_NAMED.search(first):
         return False
     if len(first.split()) > 1:
         return True

@@ -183,6 +183,9 @@ def _avatar_owner(page: ParsedPage) -> str | None:
     return None
 
 
+CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _signature(page: ParsedPage) -> str | None:
     """A review signed at its end: one of the last paragraphs is only a name, in bold or
     italics or after a dash ('— Jane Doe', '~ Name'); common on group blogs, whose account
@@ -192,8 +195,11 @@ def _signature(page: ParsedPage) -> str | None:
     # themes without those names: the <main> element, else a "content" block of the body
     containers = containers or page.xpath("//main") or page.by_class("content")
     for container in containers:
-        for last in [p for p in container.iter("p") if _text(p)][-3:]:
-            marked = [c for c in last.iter("strong", "b", "em", "i") if _text(c) == _text(last)]
+        paragraphs = [p for p in container.iter("p") if _text(p)]
+        for last in paragraphs[-3:]:
+            # a bold line with more text after it is a heading ("最后", "Verdict"), not a name
+            marked = [c for c in last.iter("strong", "b", "em", "i") if _text(c) == _text(last)
+                      ] if last is paragraphs[-1] or not CJK_TEXT.search(_text(last)) else []
             dashed = _text(last)[:1] in "—–-~"
             text = _text(last).lstrip("—–-~ ")
             if (marked or dashed) and looks_like_name(text) and len(text.split()) <= 4:
