@@ -35,7 +35,7 @@ GRADE_LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>(?-i:[A-F])[+\-−]?)(?P<pm>[-\
 SPACED_HALF = re.compile(r"(?<![\d/.,])(\d{1,2})\s+1/2(?![\d/])")
 # "2½ stars", "(3 1/2 stars)": a count of stars with a half is a rating without a label (a
 # whole "3 stars" alone may be a cast's or a hotel's)
-HALF_STARS = re.compile(rf"(?<![\w.,/])(?P<v>\d½)\s+{UNIT}\b", re.I)
+HALF_STARS = re.compile(rf"(?=\d½)(?<![\w.,/])(?P<v>\d½)\s+{UNIT}\b", re.I)
 LABELLED_FRACTION = re.compile(
     rf"\b{LABEL}\b[^\w★*]{{0,5}}(?P<v>{NUM})\s*{OF}\s*(?P<b>{NUM})(?![\d/])", re.I)
 # "3 out of 4", "7 von 10 Punkten"; not a count of things ("25 von 30 Millionen Menschen")
@@ -114,6 +114,10 @@ VERB_FRACTION = re.compile(
     rf"(?P<v>{NUM})\s*/\s*(?P<b>10|100)(?![\d/])", re.I)
 
 
+# Every VERB_FRACTION match holds this: a scan led by a literal, run first
+TENTHS = re.compile(r"/\s*10")
+
+
 def _first_letters(alternation: str) -> str:
     """First letters of a `(?:a|b|…)` group's top-level alternatives."""
     depth, firsts, start = 0, set(), True
@@ -189,6 +193,7 @@ def _others(text: str, start: int) -> bool:
 # Strings every match of a pattern contains (in lower case): the cheap test before a scan.
 NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     GLYPHS: ("★",),
+    HALF_STARS: ("½",),
     ASCII_OF_ASCII: ("**",),
     OUT_OF: ("out", "sobre", "von", "su"),
     FRACTION_STARS: ("/",),
@@ -329,7 +334,8 @@ def rating_in_text(text: str) -> dict[str, str]:
         value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)
         scale = f"out_of_{NUMBER_WORDS[m['b'].lower()]}" if m["b"] else "stars"
         return {"rating_raw": plain_number(str(value)), "rating_scale": scale}
-    if (m := _critic_matches(VERB_FRACTION, text)) and (found := fraction(m["v"], m["b"])):
+    if TENTHS.search(text) and (m := _critic_matches(VERB_FRACTION, text)) and (
+            found := fraction(m["v"], m["b"])):
         return found
     if m := _critic_matches(CJK_SCORE, text):
         # "满分5分，我给4分": full marks stated just before the score set its scale
