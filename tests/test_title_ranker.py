@@ -81,3 +81,18 @@ def test_stop_words_are_a_title_only_where_a_review_label_says_so(headline: str,
     html = f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{body}"
     record = extract_review(f"{html}</body></html>".encode(), "https://blog.example/p/1/")
     assert record.film_title == title
+
+
+@pytest.mark.parametrize(("headline", "body_name", "title"), [
+    # a director's credit without a comma is a candidate beside the whole headline
+    ("Det umuliges kunst av Elsa Kvamme", "Det umuliges kunst", "Det umuliges kunst"),
+    ("Stand by Me", "Stand by Me", "Stand by Me"),
+])
+def test_a_credit_without_its_comma(headline: str, body_name: str, title: str) -> None:
+    body = (f"<p>{body_name} is a film about a long walk; the director keeps the camera "
+            f"low, and {body_name} never hurries.</p>") * 2
+    html = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{body}"
+            "</body></html>")
+    slug = body_name.lower().replace(" ", "-")
+    record = extract_review(html.encode(), f"https://blog.example/{slug}/")
+    assert record.film_title == title

@@ -65,6 +65,10 @@ SUFFIX = re.compile(
 # (two or more capitalised words, so "Crazy, Stupid, Love" keeps its commas)
 CREDIT_SUFFIX = re.compile(r",\s+(?:de|by|von|di|par|por)\s+"
                            r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3})\.?$", re.I)
+# The same credit without its comma ("Det umuliges kunst av Elsa Kvamme", "Cléo by Agnès
+# Varda"): only a candidate beside the whole, since "X by Two Words" may be a title
+BARE_CREDIT = re.compile(r"\s+(?:by|von|av|af|door|par|por)\s+"
+                         r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3})$", re.I)
 # "'X' review: a lead foot", "X review — subtitle": the title is what precedes "review".
 # "review by Jane Doe" names the critic after the title (Letterboxd and many group blogs)
 CAP = r"[A-Z][\w'’.-]*"  # a capitalised word of a name
@@ -314,6 +318,8 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
                 segment="marked")
         text, year, matched = clean(raw)
         add(text, year, origin, True, matched=matched)
+        if (m := BARE_CREDIT.search(text)) and m.start() > 0:
+            add(text[:m.start()], year, origin, False, matched=matched, segment="part")
         segments = [s for s in SEPARATORS.split(raw) if s.strip()]
         n_split = len(segments)
         if ":" in raw:
