@@ -393,6 +393,7 @@ def test_a_headline_about_films_in_the_plural_is_a_list(headline: str) -> None:
     # one film called one of many; a site's section in <title> is not the page's headline
     ("Night Ferry, one of the worst movies ever made", None),
     ("Night Ferry review | Movies | The Daily Example", "Night Ferry review"),
+    ("At the Movies: Night Ferry", None),  # the review column's name
 ])
 def test_one_film_among_movies_or_a_movies_section_stays_a_review(title: str,
                                                                   h1: str | None) -> None:

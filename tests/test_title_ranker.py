@@ -96,3 +96,12 @@ def test_a_credit_without_its_comma(headline: str, body_name: str, title: str) -
     slug = body_name.lower().replace(" ", "-")
     record = extract_review(html.encode(), f"https://blog.example/{slug}/")
     assert record.film_title == title
+
+
+def test_an_american_comma_inside_the_quotes_is_not_the_titles() -> None:
+    headline = "Review: In 'Night Ferry,' a Crossing That Never Ends"
+    body = "<p>Night Ferry keeps the camera low; the film never docks.</p>" * 2
+    html = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{body}"
+            "</body></html>")
+    record = extract_review(html.encode(), "https://paper.example/2019/05/night-ferry-review/")
+    assert record.film_title == "Night Ferry"

@@ -263,7 +263,9 @@ def _headlines(page: ParsedPage, partial: dict[str, Any]) -> list[str]:
 PLURAL_FILMS = re.compile(r"\b(?:movies|films|filmes|películas|фильмы)\b|"
                           r"影单|影單|片单|片單|汇总|彙總|合集|十佳|盘点|盤點|影荐|影薦", re.I)
 ONE_OF = re.compile(r"\bone of (?:the|my|his|her|their|our|this year's)\b|"
-                    r"\b(?:uno|una|un) de (?:las|los|mes)\b|\bl'un des\b", re.I)
+                    r"\b(?:uno|una|un) de (?:las|los|mes)\b|\bl'un des\b|"
+                    # the review column's name before the title: "At the Movies: X"
+                    r"\bat the movies\b", re.I)
 
 
 def _plural_films(page: ParsedPage, partial: dict[str, Any]) -> str | None:

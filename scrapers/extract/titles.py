@@ -314,8 +314,9 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
             inner = m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"]
             after = raw[m.end():m.end() + 8]
             ym = re.match(r"\s*\(((?:18|19|20)\d{2})\)", after)
-            add(inner.strip(), int(ym[1]) if ym else None, origin, False, marked=True,
-                segment="marked")
+            # "In 'Night Ferry,' a crossing": American commas go inside the quotes
+            add(inner.strip().rstrip(",;").strip(), int(ym[1]) if ym else None, origin, False,
+                marked=True, segment="marked")
         text, year, matched = clean(raw)
         add(text, year, origin, True, matched=matched)
         if (m := BARE_CREDIT.search(text)) and m.start() > 0:
