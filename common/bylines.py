@@ -37,7 +37,7 @@ NOT_A_NAME = re.compile(r"https?:|www\.|@|\.(?:com|net|org|de|fr|es|in)\b|\d{3}|
                         r"leave a|reply|me|myself|moi|ich|yo|eu)\b|^(?:我|私|僕|俺)$", re.I)
 # Chinese and Japanese write a name without spaces, so a sentence is one "word" to NAME:
 # a pen name runs to a few characters, a sentence to many.
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 CJK_NAME_CHARS = 8
 
 
@@ -66,7 +66,7 @@ def looks_like_name(text: str, allow_handle: bool = False) -> bool:
     text = text.strip()
     if not text or len(text) > 60 or NOT_A_NAME.search(text) or not NAME.match(text):
         return False
-    if len(_CJK.findall(text)) > CJK_NAME_CHARS:
+    if len(CJK_CHAR.findall(text)) > CJK_NAME_CHARS:
         return False
     words = text.split()
     if len(words) == 1 and text.islower() and not allow_handle:

@@ -65,11 +65,11 @@ def _is_edge_metadata(paragraph: str, headings: set[str]) -> bool:
     key = _key(paragraph)
     if key in headings or any(key and key in h for h in headings):
         return True
-    short = _words(paragraph) <= MAX_EDGE_WORDS
+    short = words_of(paragraph) <= MAX_EDGE_WORDS
     return short and (starts_with_byline(paragraph) or not _is_sentence(paragraph))
 
 
-def _words(paragraph: str) -> int:
+def words_of(paragraph: str) -> int:
     """Words, counting Chinese and Japanese by characters (about two a word): they write no
     spaces, so a whole paragraph would otherwise be one 'word' and be cut as metadata."""
     cjk = len(CJK.findall(paragraph))

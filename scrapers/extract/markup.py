@@ -6,7 +6,12 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from criticdb.common.bylines import looks_like_name, starts_with_byline, strip_byline
+from criticdb.common.bylines import (
+    CJK_CHAR,
+    looks_like_name,
+    starts_with_byline,
+    strip_byline,
+)
 from criticdb.scrapers.extract.dates import (
     in_locale,
     iso_date,
@@ -183,9 +188,6 @@ def _avatar_owner(page: ParsedPage) -> str | None:
     return None
 
 
-CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-
-
 def _signature(page: ParsedPage) -> str | None:
     """A review signed at its end: one of the last paragraphs is only a name, in bold or
     italics or after a dash ('— Jane Doe', '~ Name'); common on group blogs, whose account
@@ -199,7 +201,7 @@ def _signature(page: ParsedPage) -> str | None:
         for last in paragraphs[-3:]:
             # a bold line with more text after it is a heading ("最后", "Verdict"), not a name
             marked = [c for c in last.iter("strong", "b", "em", "i") if _text(c) == _text(last)
-                      ] if last is paragraphs[-1] or not CJK_TEXT.search(_text(last)) else []
+                      ] if last is paragraphs[-1] or not CJK_CHAR.search(_text(last)) else []
             dashed = _text(last)[:1] in "—–-~"
             text = _text(last).lstrip("—–-~ ")
             if (marked or dashed) and looks_like_name(text) and len(text.split()) <= 4:

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from criticdb.scrapers.extract import jsonld, titles
+from criticdb.scrapers.extract.main_text import words_of
 from criticdb.scrapers.extract.page import ParsedPage
 from criticdb.scrapers.extract.text_rules import visible_text
 
@@ -343,10 +344,8 @@ LISTING_LINES, LISTING_CHARS = 20, 400
 
 
 def _text_size(text: str | None) -> int | None:
-    """Words, a Chinese or Japanese character counting as half of one; None for no text."""
-    if text is None:
-        return None
-    return len(text.split()) + len(_CJK_CHAR.findall(text)) // 2
+    """Words as main_text counts them (a CJK character half of one); None for no text."""
+    return None if text is None else words_of(text)
 
 
 LIST_ENTRY = re.compile(r"[(\[（]\s*(?:18|19|20)\d{2}\s*[)\]）]|《[^》]{1,40}》|「[^」]{1,40}」")
@@ -392,7 +391,9 @@ def early(page: ParsedPage, partial: dict[str, Any]) -> Verdict | None:
         return verdict
     if verdict := _headline_verdict(page, _headlines(page, partial)):
         return verdict
-    if reason := _plural_films(page, partial):
+    if "plural_films" not in page.cache:  # early() is asked twice a page
+        page.cache["plural_films"] = _plural_films(page, partial)
+    if reason := page.cache["plural_films"]:
         return Verdict("not_film_review", [reason])
     return None
 
