@@ -80,6 +80,11 @@ def test_og_type_of_an_album_is_rejected() -> None:
     "Critique du jeu Night Ferry",
     "Night Ferry (série Netflix) : critique",
     "Serienkritik: Night Ferry",
+    # course adverts for film-making classes, a year's results in Russian
+    "夜航学院-【线上课程】零基础学剪辑",
+    "21天电影感训练营（第3期）",
+    "Night Ferry School: an online course in editing",
+    "Кино. Итоги 2019 года",
 ])
 def test_headline_cues(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/post/")
@@ -382,6 +387,9 @@ def test_folded_scans_count_as_the_case_blind_ones(parts: list[str]) -> None:
     "Las mejores películas del verano",
     "影单（2020年）",
     "年度十佳",
+    # reviews of several films, a list of them: one headline of one part
+    "Lockdown Movie Reviews Part 3",
+    "Movie List for a Rainy Week",
 ])
 def test_a_headline_about_films_in_the_plural_is_a_list(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/2024/05/list/")
@@ -394,6 +402,9 @@ def test_a_headline_about_films_in_the_plural_is_a_list(headline: str) -> None:
     ("Night Ferry, one of the worst movies ever made", None),
     ("Night Ferry review | Movies | The Daily Example", "Night Ferry review"),
     ("At the Movies: Night Ferry", None),  # the review column's name
+    # a site named for its reviews after (or before) the film's title is one review
+    ("Night Ferry | Ada's Movie Reviews", None),
+    ("Film reviews: Night Ferry", None),
 ])
 def test_one_film_among_movies_or_a_movies_section_stays_a_review(title: str,
                                                                   h1: str | None) -> None:

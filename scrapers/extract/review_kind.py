@@ -112,7 +112,11 @@ HEADLINE_KINDS = {
             r"^\d+\s+\S+\s+\S+\s+(?:about|о|об|про|sobre|über|sur|su)\s|"
             # year recaps: "2023 in Movies", "My Year in Film"
             r"^(?:my\s+)?(?:19|20)\d{2}\s+in\s+(?:movies|films?|cinema)\b|"
-            r"\bmy year in (?:movies|films?)\b",
+            r"\bmy year in (?:movies|films?)\b|"
+            # a year's results, in Russian: "Кино. Итоги 2015 года"
+            r"\bитоги\b",
+    # adverts for film-making classes: "【线上课程】零基础…", "21天…训练营", "an online course"
+    "course": r"课程|課程|训练营|訓練營|零基础|零基礎|\bonline course\b",
     # shop pages: "[DVD] online at …", "(Widescreen Version)"
     "product": r"\[(?:dvd|blu-ray|vhs|4k)\]|\bonline at\b|\bbuy\b|\(widescreen version\)|"
                # not "<noun> review": film titles end in any noun ("Drive My Car review")
@@ -269,12 +273,22 @@ ONE_OF = re.compile(r"\bone of (?:the|my|his|her|their|our|this year's)\b|"
                     r"\bat the movies\b", re.I)
 
 
+# Reviews of films, a list of them, in a headline of one part: "Covid Movie Reviews Part 2",
+# "Movie List for Prudence". With a separator the words are a site's or a column's name
+# beside one film's title ("Night Ferry | Ada's Movie Reviews", "Film reviews: Night Ferry").
+SEVERAL_REVIEWS = re.compile(r"\b(?:movie|film)\s+(?:reviews|list)\b", re.I)
+HEAD_SEPARATOR = re.compile(r"[|:–—»«]|\s-\s")
+
+
 def _plural_films(page: ParsedPage, partial: dict[str, Any]) -> str | None:
     own = [partial.get("headline") or "", *page.meta_content(("property", "og:title"))[:1],
            *(" ".join(e.text_content().split()) for e in page.xpath("//h1")[:2])]
     for head in own:
+        m = PLURAL_FILMS.search(head)
+        if m is None and not HEAD_SEPARATOR.search(head):
+            m = SEVERAL_REVIEWS.search(head)
         # a blog's name in its <h1> ("Movies I Love", "Bob's Movie Reviews") is no headline
-        if (m := PLURAL_FILMS.search(head)) and not ONE_OF.search(head) \
+        if m and not ONE_OF.search(head) \
                 and not titles.is_site_name(head, titles.site_names(page, partial),
                                             urlsplit(page.url).netloc):
             return f"headline speaks of films in the plural ({m[0]!r}): a list or a feature"
