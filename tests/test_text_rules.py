@@ -72,6 +72,9 @@ from criticdb.transforms.ratings import to_score
     ("说说", "说说", None),  # the phrase alone names nothing to strip
     ("NIGHT FERRY を見た", "NIGHT FERRY", None),
     ("夜の渡し船観ました。", "夜の渡し船", None),
+    # Korean: "finally watched X", the particle glued to the title
+    ("드디어 밤배를 보다", "밤배", None),
+    ("밤배를 봤다!", "밤배", None),
     # a blog's numbered series before the title; a number in the title itself stays
     ("Movie Monday #12: Night Ferry", "Night Ferry", None),
     ("Sunday Classics No. 7 – Night Ferry", "Night Ferry", None),

@@ -94,11 +94,13 @@ THOUGHTS_ON = re.compile(
 # mark the title with brackets instead, which MARKED reads
 CJK_SUFFIX = re.compile(r"\s*(?:的?观后感|观感|观影感受|影评|简单感想|感想|を観てきた|を見てきた|"
                         r"を観ました|を見ました|観ました|見ました|を観た|を見た|、観た|観た|"
-                        r"レビュー)[\s!！。.…\-—–]*$")
-# "说说变形金刚2吧~", "有感于太极旗飘扬", "浅谈X": "let's talk about", "moved by", "on" before
-# the title (the brackets of "谈谈《X》" are MARKED's)
+                        r"レビュー|"
+                        # Korean: "X를 봤다" (watched X; the particle glued to the title)
+                        r"[을를]\s*(?:보다|봤다|보았다|보고|봤어요|봤습니다))[\s!！。.…\-—–]*$")
+# "说说变形金刚2吧~", "有感于太极旗飘扬", "浅谈X", "드디어 X": "let's talk about", "moved by",
+# "on", "finally" before the title (the brackets of "谈谈《X》" are MARKED's)
 CJK_PREFIX = re.compile(r"^\s*(?:随便|简单)?(?:说说|聊聊|谈谈|谈一谈|说一说|聊一聊|浅谈|简评|漫谈|"
-                        r"有感于|重温|再看)\s*(?=\S{2})")
+                        r"有感于|重温|再看|드디어)\s*(?=\S{2})")
 CJK_TALK_END = re.compile(r"\s*吧?[~～!！。.…]*$")
 # A dateline glued to the title: "Sunshine State, 8-9-02", "20220608关于莉莉周的一切",
 # "[2019-09-15] Taxi Driver". A full date only (day, month and year): "2001", "1917" and
