@@ -85,6 +85,13 @@ def test_og_type_of_an_album_is_rejected() -> None:
     "21天电影感训练营（第3期）",
     "Night Ferry School: an online course in editing",
     "Кино. Итоги 2019 года",
+    # photography: film in the camera's sense; a periodical's numbered issue or class cohort
+    "Night Ferry Mono 100 film stock thoughts",
+    "Harbour C-41 development times",
+    "Shooting Portra 400 on a night ferry",
+    "夜航电影私塾-21天Vlog全能班（第5期）",
+    "第1期|开始想有些计划了",
+    "Night Ferry Weekly, issue #12",
 ])
 def test_headline_cues(headline: str) -> None:
     record = extract_review(page(headline), "https://blog.example/post/")
@@ -405,6 +412,10 @@ def test_a_headline_about_films_in_the_plural_is_a_list(headline: str) -> None:
     # a site named for its reviews after (or before) the film's title is one review
     ("Night Ferry | Ada's Movie Reviews", None),
     ("Film reviews: Night Ferry", None),
+    # titles that only look like a photography post or a numbered issue
+    ("Night Ferry Vol. 2 review", None),
+    ("The Photographer review – a slow crossing", None),
+    ("Night Ferry: the issue of trust", None),
 ])
 def test_one_film_among_movies_or_a_movies_section_stays_a_review(title: str,
                                                                   h1: str | None) -> None:

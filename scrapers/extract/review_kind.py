@@ -115,8 +115,15 @@ HEADLINE_KINDS = {
             r"\bmy year in (?:movies|films?)\b|"
             # a year's results, in Russian: "Кино. Итоги 2015 года"
             r"\bитоги\b",
-    # adverts for film-making classes: "【线上课程】零基础…", "21天…训练营", "an online course"
-    "course": r"课程|課程|训练营|訓練營|零基础|零基礎|\bonline course\b",
+    # adverts for film-making classes: "【线上课程】零基础…", "21天…训练营", "an online course",
+    # "电影私塾…全能班" (a private school's all-round class)
+    "course": r"课程|課程|训练营|訓練營|零基础|零基礎|私塾|全能班|\bonline course\b",
+    # film in the camera's sense: stocks, development, the photographer's brands
+    "photography": r"\bfilm (?:stocks?|cameras?|photography|simulations?|scans?)\b|"
+                   r"\b(?:35|120|110)\s?mm film\b|\bc-41\b|\be-6 (?:process|development)\b|"
+                   r"\bportra\b|\bilford\b|\bektar\b|\btri-x\b|\bdarkroom\b",
+    # a periodical's numbered issue: "第1期", "Weekly, issue #12"
+    "periodical": r"第\s*\d{1,4}\s*期|\bissue\s+(?:#|no\.?\s*)?\d{1,4}\b",
     # shop pages: "[DVD] online at …", "(Widescreen Version)"
     "product": r"\[(?:dvd|blu-ray|vhs|4k)\]|\bonline at\b|\bbuy\b|\(widescreen version\)|"
                # not "<noun> review": film titles end in any noun ("Drive My Car review")
