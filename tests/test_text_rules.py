@@ -585,6 +585,29 @@ def test_chinese_points_and_a_verbs_fraction_are_the_critics_rating(text: str, r
     assert rating_in_text(text) == {"rating_raw": raw, "rating_scale": scale}
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # forms a probe of common conventions found unread: "and a half" after a spelled-out
+    # count of stars, "Overall:", a percentage after a label, the scale in brackets, the
+    # French "note finale", Japanese "10点満点中7点", a bare score after Chinese 评分
+    ("I give it three and a half stars out of five.",
+     {"rating_raw": "3.5", "rating_scale": "out_of_5"}),
+    ("Overall: 9/10", {"rating_raw": "9", "rating_scale": "out_of_10"}),
+    ("Score: 72%", {"rating_raw": "72", "rating_scale": "out_of_100"}),
+    ("Rating: 2.5 (out of 4)", {"rating_raw": "2.5", "rating_scale": "out_of_4"}),
+    ("Note finale : 14/20", {"rating_raw": "14", "rating_scale": "out_of_20"}),
+    ("10点満点中7点", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("评分：8.5", {"rating_raw": "8.5", "rating_scale": "out_of_10"}),
+    ("个人评分：7。剧情一般", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    # still none: prose after "overall", a share of something, Douban's bare score, a count
+    ("Overall, 3 of the 4 segments work.", {}),
+    ("Overall: 72% of the film is set at sea.", {}),
+    ("豆瓣评分：8.9", {}),
+    ("评分人数：12345", {}),
+])
+def test_more_written_forms_of_a_rating(text: str, found: dict) -> None:
+    assert rating_in_text(text) == found
+
+
 @pytest.mark.parametrize(("text", "raw", "scale"), [
     ("这部电影，我真的很喜欢。10分。 Previous", "10", "out_of_10"),  # points as a sentence
     ("剧情一般。7.5分！", "7.5", "out_of_10"),

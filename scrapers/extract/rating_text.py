@@ -15,8 +15,8 @@ from criticdb.scrapers.extract.words import word_char
 
 # "Rating:", "Our verdict –", "Mi valoración:", "Note :", "Bewertung:", "Voto:" … (a possessive
 # before the label changes nothing, so patterns start at the label: re skips ahead faster)
-LABEL = (r"(?:rating|score|grade|verdict|stars|puntuaci[oó]n|valoraci[oó]n|calificaci[oó]n|"
-         r"nota(?:\s+final)?|note|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
+LABEL = (r"(?:rating|score|grade|verdict|stars|overall|puntuaci[oó]n|valoraci[oó]n|"
+         r"calificaci[oó]n|nota(?:\s+final)?|note(?:\s+finale)?|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
          r"karakter|arvosana|ocena|punteggio|valutazione|beoordeling|cijfer|puan|"
          r"оценка|평점|별점)")
 OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z|из)"
@@ -37,7 +37,11 @@ SPACED_HALF = re.compile(r"(?<![\d/.,])(\d{1,2})\s+1/2(?![\d/])")
 # whole "3 stars" alone may be a cast's or a hotel's)
 HALF_STARS = re.compile(rf"(?=\d½)(?<![\w.,/])(?P<v>\d½)\s+{UNIT}\b", re.I)
 LABELLED_FRACTION = re.compile(
-    rf"\b{LABEL}\b[^\w★*]{{0,5}}(?P<v>{NUM})\s*{OF}\s*(?P<b>{NUM})(?![\d/])", re.I)
+    rf"\b{LABEL}\b[^\w★*]{{0,5}}(?P<v>{NUM})\s*\(?\s*{OF}\s*(?P<b>{NUM})(?![\d/])", re.I)
+# "Score: 72%": a labelled percentage is out of 100 (not "72% of the film")
+LABELLED_PERCENT = re.compile(
+    rf"\b{LABEL}\b\s*[:=\-–—]?\s*(?P<v>\d{{1,3}}(?:[.,]\d)?)\s*%"
+    rf"(?!\s*(?:of|de|des|du|der|di|van)\b)", re.I)
 # "3 out of 4", "7 von 10 Punkten"; not a count of things ("25 von 30 Millionen Menschen")
 QUANTITY = (r"mil+i?on\w*|billion\w*|milliard\w*|thousand|tausend|hundred|hundert|menschen|"
             r"people|persons?|personnes|persone|personas|pessoas|leute|einwohner|years?|jahren?|"
@@ -92,6 +96,14 @@ FULL_MARKS = re.compile(r"[满滿]分\s*(\d{1,3})\s*分")
 # label, out of 100 unless a 点満点 ("full marks") beside them says otherwise
 JA_POINTS = re.compile(r"(?:評価|点数|採点|得点)\s*(?:[:：]|は)?\s*(?P<v>\d{1,3})\s*点(?!満点)")
 JA_FULL_MARKS = re.compile(r"(\d{1,3})\s*点満点")
+# "10点満点中7点": full marks first, then the points among them
+JA_OUT_OF = re.compile(r"(?P<b>\d{1,3})\s*点満点\s*(?:中|で)\s*(?P<v>\d{1,3}(?:\.\d)?)\s*点")
+# "评分：8.5", "个人评分：7。": a bare score right after a score label and its colon, out of
+# ten like the labelled 分 (Douban's and the audience's excluded as above)
+CJK_BARE_SCORE = re.compile(
+    r"(?<!豆瓣)(?<!猫眼)(?<!時光網)(?<!时光网)(?<!IMDb)(?<!imdb)"
+    r"(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分\s*[:：]\s*(?P<v>\d{1,2}(?:\.\d)?)"
+    r"(?=\s*(?:$|[。，,;；！!\s]))")
 # "这部电影，我真的很喜欢。10分。": points standing as a sentence of their own, out of ten (not
 # "90分钟", minutes, nor "第10分", a count: the number opens the sentence and ends it)
 CJK_POINTS_ALONE = re.compile(r"(?:^|(?<=[\s。！!]))(?P<v>10|\d(?:\.\d)?)\s*分\s*[。！!]")
@@ -153,7 +165,8 @@ GIVE = re.compile(
     rf"(?P<v>\d{{1,2}}(?:[.,]\d)?|{'|'.join(SCORE_WORDS)})\b"
     rf"(?:\s*(?:/|out of|sobre|von|sur|su)\s*(?P<b>\d{{1,3}}|{'|'.join(SCORE_WORDS)})\b)?"
     # "two thumbs up", "four stars" (the star rules read those), "a few more minutes"
-    r"(?!\s+(?:thumbs?|stars?|estrellas?|étoiles?|sterne|hours?|minutes?|times?|of\b|more))",
+    r"(?!\s+(?:thumbs?|stars?|estrellas?|étoiles?|sterne|hours?|minutes?|times?|of\b|more|"
+    r"and\s+a\s+half))",
     re.I)
 # "Rating: seven out of ten", "Nota: ocho sobre diez": a label, then the value and the
 # scale both written out (the number-word form of LABELLED_FRACTION; without the label,
@@ -202,6 +215,8 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     VERB_FRACTION: ("/",),
     CJK_SCORE: ("评分", "評分", "打分", "总评", "總評", "我给", "我給", "值"),
     JA_POINTS: ("点",),
+    JA_OUT_OF: ("点満点",),
+    CJK_BARE_SCORE: ("评分", "評分"),
     CJK_POINTS_ALONE: ("分",),
     CJK_STARS: ("星",),
     EMOJI_STARS: ("⭐", "🌟"),
@@ -290,6 +305,9 @@ def rating_in_text(text: str) -> dict[str, str]:
         m = LABELLED_FRACTION.match(text, pos)
         if m and not _others(text, m.start()) and (found := fraction(m["v"], m["b"])):
             return found
+    if (m := _at_labels(LABELLED_PERCENT, text, labels)) and (
+            found := fraction(m["v"], "100")):
+        return found
     if m := _at_labels(LABELLED_WORD_FRACTION, text, labels):
         value, best = SCORE_WORDS[m["v"].lower()] + (0.5 if m["h"] else 0), _word_or_number(m["b"])
         # rating scales only: "score: two out of three songs" is a count
@@ -347,6 +365,10 @@ def rating_in_text(text: str) -> dict[str, str]:
             text[max(0, m.start() - 12):m.start()])
         if found := fraction(m["v"], full[1] if full else "100"):
             return found
+    if (m := _critic_matches(JA_OUT_OF, text)) and (found := fraction(m["v"], m["b"])):
+        return found
+    if (m := _critic_matches(CJK_BARE_SCORE, text)) and (found := fraction(m["v"], "10")):
+        return found
     if m := _critic_matches(CJK_STARS, text):
         return {"rating_raw": re.sub(r"\s", "", m["s"]), "rating_scale": "stars"}
     if m := _critic_matches(EMOJI_STARS, text):
