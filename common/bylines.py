@@ -3,7 +3,8 @@
 Prefixes are those review sites use in the languages criticdb meets: English "By", "Words
 by", "Reviewed by", "Posted by"; Spanish/Portuguese "Por", German "Von", French "Par",
 Italian "Di", Scandinavian "Av"/"Af", Dutch "Door", and "Author:" labels in several languages
-(Chinese "作者"/"文章作者", Japanese "投稿者"/"著者" among them).
+(Chinese "作者"/"文章作者"/"文/"/"撰文：", Japanese "投稿者"/"著者", "Text:", "Reviewer:"
+among them).
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ import re
 PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|article|"
                 r"reportage)\s+by|by|por|von|par|di|av|af|door|autor(?:a)?|auteur|author|"
                 r"autore|forfatter|författare|escrito por|publicado por|geschrieben von|"
-                r"crítica de|critique de|écrit par|publié par|scritto da|"
+                r"crítica de|critique de|critique par|écrit par|publié par|scritto da|"
                 r"文章作者|作者|投稿者|著者")
-PREFIX = re.compile(rf"^\s*(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)", re.I)
+# Labels that are a byline only with their colon or slash: "Text: Anna Berg", "Reviewer:
+# Jane Doe", Chinese "文/夜航", "撰文：王五" ("Text messages…" and "文学…" are prose)
+LABEL_WORDS = r"text|tekst|texto|testo|reviewer|critic|撰文|文"
+PREFIX = re.compile(rf"^\s*(?:(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)|"
+                    rf"(?:{LABEL_WORDS})\s*[:：/／]\s*)", re.I)
 # ", Staff Writer", ", The Daily Example", " | 12 May 2021", " – Film critic": what follows a
 # name in a byline.
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"
@@ -57,7 +62,9 @@ def strip_byline(text: str) -> str:
 
 
 def starts_with_byline(text: str) -> bool:
-    return bool(PREFIX.match(text))
+    """A byline's opening, or WordPress's date line that ends in one ("Posted on May 3, 2024
+    by …")."""
+    return bool(PREFIX.match(text) or DATED.match(text))
 
 
 def looks_like_name(text: str, allow_handle: bool = False) -> bool:

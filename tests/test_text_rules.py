@@ -312,7 +312,7 @@ def test_bylines(byline: str, names: list[str]) -> None:
 @pytest.mark.parametrize("label", [
     "rating", "Score", "grade", "verdict", "stars", "Puntuación", "valoración", "calificación",
     "nota final", "Note", "Bewertung", "Wertung", "voto", "giudizio", "avaliação", "cote",
-    "betyg", "karakter", "arvosana", "ocena", "punteggio",
+    "betyg", "karakter", "arvosana", "ocena", "punteggio", "Overall", "note finale",
 ])
 def test_every_rating_label_is_scanned(label: str) -> None:
     """The label scan's first-letter lookahead is derived from LABEL: adding a label that
@@ -355,6 +355,29 @@ def test_the_fuller_visible_name_wins_over_a_shortened_structured_one() -> None:
     body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
     page = f"<html><head>{head}</head><body><h1>Hard Hit</h1>{body}</body></html>".encode()
     assert extract_review(page, "https://diary.example/hard-hit/").critic == "Ana Sofia Lima"
+
+
+@pytest.mark.parametrize(("line", "critic"), [
+    # Chinese bylines: "文/", "文：", "撰文："; labels with a colon in other languages
+    ("<p>文/夜航</p>", "夜航"),
+    ("<p>文：李四</p>", "李四"),
+    ("<p>撰文：王五</p>", "王五"),
+    ("<p>Text: Anna Berg</p>", "Anna Berg"),
+    ("<p>Tekst: Jan de Vries</p>", "Jan de Vries"),
+    ("<p>Reviewer: Jane Doe</p>", "Jane Doe"),
+    ("<p>Critique par Jeanne Dupont</p>", "Jeanne Dupont"),
+    # WordPress's date line with the author's archive link in it
+    ('<div class="meta">Posted on May 3, 2024 by <a href="/author/jane/">Jane Doe</a></div>',
+     "Jane Doe"),
+    # none: a label without its colon is prose, a text's first words are no byline
+    ("<p>Text messages kept arriving during the film.</p>", None),
+    ("<p>文学改编的电影总是难拍。</p>", None),
+])
+def test_byline_labels_of_more_conventions(line: str, critic: str | None) -> None:
+    body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+    page = (f"<html><head><title>Hard Hit</title></head><body><h1>Hard Hit</h1>{line}"
+            f"<article>{body}</article></body></html>").encode()
+    assert extract_review(page, "https://paper.example/2024/05/hard-hit/").critic == critic
 
 
 @pytest.mark.parametrize(("meta", "critic"), [
