@@ -254,6 +254,18 @@ def test_year_lists_and_favourites_are_not_reviews(headline: str) -> None:
     assert record.kind == "not_film_review"
 
 
+def test_one_film_called_the_best_of_the_year_is_a_review() -> None:
+    # a verdict on one film, not a year's list ("Best films of 2014" above, "named best film")
+    body = ("<p>Night Ferry is the film I keep returning to. The director keeps the camera "
+            "low; I saw Night Ferry twice and the cast plays every scene as a whisper.</p>")
+    record = extract_review(page("Why Night Ferry is the best film of the year", body=body),
+                            "https://blog.example/2014/12/why-night-ferry/")
+    assert record.kind == "film_review" and record.film_title == "Night Ferry"
+    news = extract_review(page("Night Ferry named best film of the year"),
+                          "https://paper.example/2014/12/night-ferry-named/")
+    assert news.kind == "not_film_review"
+
+
 def test_a_post_tagged_film_review_about_its_songs_stays_a_review() -> None:
     songs = ("<p>The film is its songs: every track, the band, the singer and the lyrics; the "
              "album of the soundtrack is better than the chorus of any other tour.</p>") * 2

@@ -586,6 +586,16 @@ def test_a_colon_subtitle_the_slug_spells_stays_whole() -> None:
     assert extract_review(page, url).film_title == "Night Ferry: Low Tide"
 
 
+def test_a_long_title_the_body_repeats_whole_is_not_cut_to_one_of_its_words() -> None:
+    # the capitalised runs of a long headline are candidates only where the body names them
+    # on their own, not inside the whole title it repeats
+    body = ("<article><p>The Good, the Bad and the Ugly runs three hours. I saw The Good, the "
+            "Bad and the Ugly twice and the film never drags.</p></article>")
+    page = _page("<title>The Good, the Bad and the Ugly review</title>", body)
+    assert extract_review(page, "https://ana.example/good-bad-ugly/").film_title == \
+        "The Good, the Bad and the Ugly"
+
+
 def test_a_title_before_a_comma_and_a_sentence() -> None:
     body = ("<article><p>Night Ferry is slow. I rented Night Ferry on a Sunday and the "
             "film never woke up.</p></article>")

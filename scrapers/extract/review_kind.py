@@ -102,6 +102,8 @@ HEADLINE_KINDS = {
     "audio": r"\bpodcast\b|\baudiobook\b|\bradio play\b",
     "news": r"\bbox office\b|\binterview\b|"
             # year lists and favourites: "Favorite movies of 2018", "His Best Films of 2014"
+            # ("X is the best film of the year" is a verdict on one film, not a list)
+            r"(?<!\bis the )(?<!\bwas the )(?<!\bis my )(?<!\bwas my )"
             r"\b(?:best|favou?rite|worst)\s+(?:films?|movies?)\s+(?:of\s+(?:the\s+)?(?:year|"
             r"decade|(?:19|20)\d{2})|of all time|so far|till date|to date)\b|"
             r"\bentrevista\b|\btrailer\b|\bteaser\b|"

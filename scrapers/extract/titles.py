@@ -158,6 +158,9 @@ class Candidate:
     matched: bool = False  # a review label or a (year) around it confirmed a title
     segment: str = "whole"  # whole | first | middle | last segment | marked | span | body
     body_n: int = 0  # how often the body names it, as `_score` counted
+    # mentions that are the containing whole headline's: the body repeating "The Good, the
+    # Bad and the Ugly" names "Bad" only as a part of it
+    shadow: int = 0
     slug: float = 0.0  # its agreement with the URL slug, as `_score` measured
 
 
@@ -433,7 +436,7 @@ def _score(c: Candidate, slug: set[str], body: str, emphasised: set[str]) -> flo
         return VETO
     if not c.whole and not c.marked and re.fullmatch(r"(?:18|19|20)\d{2}", c.text):
         return VETO  # the year split off "Title (2022)"
-    c.body_n = body_n = _count(c.text, body)
+    c.body_n = body_n = max(0, _count(c.text, body) - c.shadow)
     if sub_span and body_n < 2:
         return VETO  # a sub-span needs the body's support
     # The slug mirrors the whole headline; which part of it the body keeps repeating is
@@ -564,6 +567,7 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
              if c.whole and len(c.text.split()) > 6 for span in _sub_spans(c.text)
              if fold(span) not in known]
     slug, folded_body, emphasised = set(slug_tokens(page.url)), fold(body), _emphasised(page)
+    _shadow(cands, extra, folded_body, SHADOWED)
     for c in cands + extra:
         c.score = _score(c, slug, folded_body, emphasised)
     cands += extra
@@ -599,6 +603,30 @@ def choose(page: ParsedPage, partial: dict[str, Any], body: str
         return None, None, 0.0
     others = [c for c in cands if fold(c.text) != fold(hand.text) and c.score > hand.score - 0.5]
     return hand.text, _year_of(hand, cands), (0.9 if not others else 0.6)
+
+
+# every part cut from a whole headline (not a quoted name, nor the body's marked works);
+# spans alone were tried first and changed no corpus page
+SHADOWED = ("span", "first", "middle", "last", "part")
+
+
+def _shadow(cands: list[Candidate], extra: list[Candidate], body: str,
+            segments: tuple[str, ...]) -> None:
+    """A part of a whole headline is named on its own only where the body names it outside
+    the whole: each mention of the whole counts against the part as often as the whole
+    holds it."""
+    wholes = [(w, fold(w.text)) for w in cands if w.whole]
+    counts: dict[str, int] = {}
+    for c in cands + extra:
+        if c.whole or c.segment not in segments:
+            continue
+        key = fold(c.text)
+        for w, wkey in wholes:
+            if key != wkey and key in wkey:
+                if wkey not in counts:
+                    counts[wkey] = _count(w.text, body)
+                if counts[wkey]:
+                    c.shadow = max(c.shadow, counts[wkey] * _count(c.text, wkey))
 
 
 def _year_of(best: Candidate, cands: list[Candidate]) -> int | None:
