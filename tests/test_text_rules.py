@@ -75,6 +75,14 @@ from criticdb.transforms.ratings import to_score
     # Korean: "finally watched X", the particle glued to the title
     ("드디어 밤배를 보다", "밤배", None),
     ("밤배를 봤다!", "밤배", None),
+    # a bracketed label before the title (Chinese, Japanese), a bare "Review Film"/"Đánh giá
+    # phim"/"รีวิว" label (Indonesian, Vietnamese, Thai write it before the title, no colon)
+    ("【影评】夜渡", "夜渡", None),
+    ("【映画レビュー】夜の渡し船", "夜の渡し船", None),
+    ("Review Film Kapal Malam", "Kapal Malam", None),
+    ("Đánh giá phim Chuyến phà đêm", "Chuyến phà đêm", None),
+    ("รีวิว เรือข้ามฟากกลางคืน", "เรือข้ามฟากกลางคืน", None),
+    ("[Review] Night Ferry", "Night Ferry", None),
     # a blog's numbered series before the title; a number in the title itself stays
     ("Movie Monday #12: Night Ferry", "Night Ferry", None),
     ("Sunday Classics No. 7 – Night Ferry", "Night Ferry", None),

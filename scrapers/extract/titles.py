@@ -46,6 +46,14 @@ LABEL_OF = re.compile(
     r"recensão|reseña|resenha|review|recension|anmeldelse)\s+(?:de|da|do|del|du|des|di|zu|"
     r"zum|of|von|af|av)\s+(?:(?:la|le|el|il|o|the|dem)\s+)?"
     r"(?:(?:film|filme|película|pelicula|movie)\s+)?", re.I)
+# "【影评】X", "【映画レビュー】X", "[Review] X": a bracketed label before the title; and the
+# label written before the title with no separator where a language puts it there: Indonesian
+# "Review Film X" / "Ulasan Film X", Vietnamese "Đánh giá phim X", Thai "รีวิว X"
+LEAD_LABEL = re.compile(
+    r"^[【\[［〔(（]\s*(?:影评|影評|观后感|觀後感|电影|電影|映画(?:レビュー|感想)?|レビュー|感想|"
+    r"리뷰|영화\s*리뷰|(?:film\s+|movie\s+)?review|critique|crítica|kritik)\s*[】\]］〕)）]\s*(?=\S)|"
+    r"^(?:review|ulasan|resensi)\s+film\s+(?=\S)|^(?:review|đánh giá|nhận xét)\s+phim\s+(?=\S)|"
+    r"^รีวิว(?:หนัง)?\s*(?=\S)", re.I)
 # "X, la recensione", "X – the review", "X | Review", "X – A Review.", "X: my review". Only
 # review words may follow the title without a separator ("X Review"): a bare "Movie" or
 # "Film" ends real titles ("The Lego Movie", "Bee Movie", "Snuff Film"), so it is a label
@@ -199,6 +207,8 @@ def clean(text: str) -> tuple[str, int | None, bool]:
     text = " ".join(text.split()).strip(" |-–—:·•")
     text = TRAILING_DATE.sub("", LEADING_DATE.sub("", text))
     matched = False
+    if m := LEAD_LABEL.match(text):
+        text, matched = text[m.end():], True
     if m := REVIEW_OF.match(text):
         text, matched = m["t"], True
     elif m := LABEL_OF.match(text):
