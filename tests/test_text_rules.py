@@ -377,6 +377,22 @@ def test_the_fuller_visible_name_wins_over_a_shortened_structured_one() -> None:
     # WordPress's date line with the author's archive link in it
     ('<div class="meta">Posted on May 3, 2024 by <a href="/author/jane/">Jane Doe</a></div>',
      "Jane Doe"),
+    # theme classes that hold "author"/"byline" inside a longer token (BEM, camel case)
+    ('<div class="c-byline"><span class="c-byline__author">Jane Doe</span></div>', "Jane Doe"),
+    ('<div class="article__author"><a href="/people/jane-doe">Jane Doe</a></div>', "Jane Doe"),
+    ('<span class="by-author">by Jane Doe</span>', "Jane Doe"),
+    ('<div class="authorName">Jane Doe</div>', "Jane Doe"),
+    # a link to the author's archive page, the URL convention of WordPress and newspapers
+    ('<a href="/author/jane-doe/">Jane Doe</a>', "Jane Doe"),
+    ('<p><a href="/profile/jane-doe">Jane Doe</a> <time>May 3, 2024</time></p>', "Jane Doe"),
+    # a name with its role after a comma or a bar, a line of its own
+    ("<p>Jane Doe, Staff Writer</p>", "Jane Doe"),
+    ("<p>Jane Doe | Film Critic</p>", "Jane Doe"),
+    # the author's box and a listing of authors are no byline
+    ('<div class="author-bio"><p>Jane Doe writes about film and ferries for a living, and '
+     'has done so for years.</p></div>', None),
+    ('<ul class="widget_authors"><li><a href="/author/jane/">Jane Doe</a></li>'
+     '<li><a href="/author/sam/">Sam Roe</a></li></ul>', None),
     # none: a label without its colon is prose, a text's first words are no byline
     ("<p>Text messages kept arriving during the film.</p>", None),
     ("<p>文学改编的电影总是难拍。</p>", None),
@@ -384,6 +400,27 @@ def test_the_fuller_visible_name_wins_over_a_shortened_structured_one() -> None:
 def test_byline_labels_of_more_conventions(line: str, critic: str | None) -> None:
     body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
     page = (f"<html><head><title>Hard Hit</title></head><body><h1>Hard Hit</h1>{line}"
+            f"<article>{body}</article></body></html>").encode()
+    assert extract_review(page, "https://paper.example/2024/05/hard-hit/").critic == critic
+
+
+@pytest.mark.parametrize(("head", "critic"), [
+    # news sites' and Dublin Core's author metas; the paper's name after a comma comes off
+    ('<meta name="byl" content="By Jane Doe">', "Jane Doe"),
+    ('<meta name="parsely-author" content="Jane Doe">', "Jane Doe"),
+    ('<meta name="sailthru.author" content="Jane Doe">', "Jane Doe"),
+    ('<meta name="dc.creator" content="Jane Doe">', "Jane Doe"),
+    ('<meta name="DC.creator" content="Doe, Jane">', "Jane Doe"),
+    ('<meta name="author" content="Jane Doe, The Daily Example">', "Jane Doe"),
+    # schema.org's author typed as an organisation is the publication, not a critic
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+     '"NewsArticle", "headline": "Hard Hit", "author": {"@type": "Organization", "name": '
+     '"The Daily Example"}}</script>', None),
+])
+def test_author_metas_of_news_sites_and_organisation_authors(head: str, critic: str | None
+                                                             ) -> None:
+    body = "<p>The film keeps the camera low and the cast plays every scene quietly.</p>" * 3
+    page = (f"<html><head><title>Hard Hit</title>{head}</head><body><h1>Hard Hit</h1>"
             f"<article>{body}</article></body></html>").encode()
     assert extract_review(page, "https://paper.example/2024/05/hard-hit/").critic == critic
 

@@ -21,6 +21,10 @@ MAX_NODES = 5000
 # //script[@type="application/ld+json"], found through the attribute (faster, same nodes)
 LD_SCRIPTS = '//script/@type[.="application/ld+json"]/..'
 
+ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "OnlineBusiness",
+             "LocalBusiness", "EducationalOrganization", "WebSite", "Blog"}
+
+
 def types_of(node: dict) -> set[str]:
     t = node.get("@type", [])
     return {x.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
@@ -162,9 +166,13 @@ def review_fields(page: ParsedPage, found: list[dict]) -> dict[str, Any]:
             out["headline"] = main["headline"]
         if isinstance(main.get("articleBody"), str):
             out["body_text"] = main["articleBody"].strip()
-    critics = graph.names(main.get("author"))
+    # an author typed as an organisation is the publication, not a critic
+    authors = main.get("author")
+    persons = [a for a in (authors if isinstance(authors, list) else [authors])
+               if not (isinstance(node := graph.deref(a), dict) and types_of(node) & ORG_TYPES)]
+    critics = graph.names(persons)
     out["critic"] = ", ".join(critics) if critics else None
-    out["critic_url"] = _profile_url(graph.deref(main.get("author")), page.url)
+    out["critic_url"] = _profile_url(graph.deref(persons), page.url) if persons else None
     out["published"] = iso_date(main.get("datePublished"))
     out["publication"] = graph.name(main.get("publisher"))
     return {k: v for k, v in out.items() if v}

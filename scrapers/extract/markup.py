@@ -95,12 +95,51 @@ def _critic(page: ParsedPage) -> str | None:
         for el in page.by_class(token):
             if not _in_comments(el) and len(_text(el)) < 120 and (name := _name_from(el)):
                 return name
+    for el in page.by_token(_author_token):
+        if not _in_comments(el) and not _in_chrome(el) and len(_text(el)) < 120 \
+                and (name := _name_from(el)):
+            return name
     for el in page.xpath(AUTHOR_PROPERTIES):
         if not _in_comments(el) and (name := _name_from(el)):
             return name
-    return (_byline_text(page) or _meta_author(page) or _signature(page)
-            or _copyright_owner(page) or _avatar_owner(page)
+    return (_byline_text(page) or _meta_author(page) or _archive_link(page)
+            or _signature(page) or _copyright_owner(page) or _avatar_owner(page)
             or _meta_author(page, handles=True))
+
+
+# "c-byline__author", "article__author", "by-author", "authorName": themes' tokens holding
+# "author" or "byline" inside a longer name (BEM, camel case); not the author's box, picture
+# or biography, nor a list of a group blog's authors
+NOT_BYLINE_TOKEN = re.compile(r"bio|box|avatar|about|comment|desc|image|img|photo|pic|social|"
+                              r"follow|more|posts|related|list|widget|authors|email|share", re.I)
+
+
+def _author_token(token: str) -> bool:
+    lower = token.lower()
+    return ("author" in lower or "byline" in lower) and lower not in AUTHOR_CLASSES \
+        and not NOT_BYLINE_TOKEN.search(lower)
+
+
+def _in_chrome(el: Any) -> bool:
+    """Inside the page's navigation, sidebar or footer, where widgets list every author."""
+    return any(a.tag in ("nav", "aside", "footer") or re.search(
+        r"sidebar|widget|footer|menu", a.get("class") or "") for a in el.iterancestors())
+
+
+# A link to the author's archive page: WordPress's /author/<name>/, newspapers' /profile/,
+# /people/, /by/, /staff/ … (the link's text is the name)
+ARCHIVE_PATH = re.compile(r"/(?:author|profile|people|by|writers?|contributors?|staff|critics?|"
+                          r"journalists?|autor|auteur|autore|redacteur)/[^/?#]+/?(?:[?#]|$)",
+                          re.I)
+
+
+def _archive_link(page: ParsedPage) -> str | None:
+    for a in page.xpath("//body//a[@href]")[:400]:
+        if not ARCHIVE_PATH.search(a.get("href", "")) or _in_comments(a) or _in_chrome(a):
+            continue
+        if looks_like_name(text := _text(a)) and len(text.split()) >= 2:
+            return text
+    return None
 
 
 def _mf2_author(page: ParsedPage) -> str | None:
@@ -120,7 +159,12 @@ def _byline_text(page: ParsedPage) -> str | None:
     """'By Jane Doe' / 'Por Juan Pérez' as a short line of its own, outside comments."""
     for node in page.xpath("//body//text()[normalize-space()]")[:3000]:
         text = " ".join(str(node).split())
-        if len(text) > 80 or not starts_with_byline(text + " x"):
+        if len(text) > 80:
+            continue
+        if (m := ROLE_LINE.match(text)) and looks_like_name(m["n"]) \
+                and not _in_comments(node.getparent()):
+            return m["n"]
+        if not starts_with_byline(text + " x"):
             continue
         el = node.getparent()
         block = el
@@ -133,16 +177,32 @@ def _byline_text(page: ParsedPage) -> str | None:
     return None
 
 
+# "Jane Doe, Staff Writer", "Jane Doe | Film Critic": a name and its role, a line of its own
+ROLE_LINE = re.compile(r"^(?P<n>[^,|–—]{3,40}?)\s*(?:,|\||–|—)\s*(?:(?:senior|chief|staff|film|"
+                       r"contributing|guest)\s+)?(?:writer|critic|contributor|reviewer|editor|"
+                       r"columnist|correspondent)\.?$", re.I)
+# Dublin Core writes the family name first: "Doe, Jane"
+INVERTED = re.compile(r"^(?P<last>[^\W\d_][\w'’-]+),\s*(?P<first>[^\W\d_][\w'’.-]+"
+                      r"(?:\s+[^\W\d_][\w'’.-]*)?)$")
+NEWS_AUTHOR_METAS = (("name", "byl"), ("name", "parsely-author"), ("name", "sailthru.author"),
+                     ("name", "dc.creator"), ("name", "DC.creator"), ("name", "DC.Creator"))
+
+
 def _meta_author(page: ParsedPage, handles: bool = False) -> str | None:
     """`<meta name="author">`. With `handles`, a lower-case handle too: Hugo and Jekyll
     themes write the site owner's ('gennei') there, which is how the page signs itself; a
     last resort, since a publication's account ('thevoiceexpress') looks the same and is
     refused later (`cascade.plausible_critic`)."""
     # OpenGraph's article:author is meant to be a profile URL; sites write the name there
+    # news sites' own metas (NYT's "byl", Parse.ly's, Sailthru's) and Dublin Core's creator
     for value in page.meta_content(("name", "author"), ("name", "Author"),
-                                   ("property", "article:author")):
-        if looks_like_name(value.strip(), allow_handle=handles):
-            return value.strip()
+                                   ("property", "article:author"), *NEWS_AUTHOR_METAS):
+        value = value.strip()
+        if m := INVERTED.match(value):
+            value = f"{m['first']} {m['last']}"
+        for text in dict.fromkeys((strip_byline(value), value)):
+            if looks_like_name(text, allow_handle=handles):
+                return text
     return None
 
 
