@@ -44,6 +44,34 @@ def test_a_row_of_star_icons_is_the_rating(markup: str, raw: str, scale: str) ->
     assert found(markup) == {"rating_raw": raw, "rating_scale": scale}
 
 
+@pytest.mark.parametrize(("markup", "raw", "scale"), [
+    # a state class marks the lit stars among plain ones ("fa fa-star checked", the
+    # tutorial convention; "star filled" on SVG icons); the plain ones are the empty stars
+    ('<div class="rating">' + icons(*["fa fa-star checked"] * 3, "fa fa-star", "fa fa-star")
+     + "</div>", "★★★☆☆", "out_of_5"),
+    ('<div class="stars">' + "".join('<svg class="star filled"></svg>' for _ in range(4))
+     + '<svg class="star"></svg></div>', "★★★★☆", "out_of_5"),
+    ('<div>' + icons("star active", "star active", "star half", "star", "star")
+     + "</div>", "★★½☆☆", "out_of_5"),
+])
+def test_lit_stars_marked_by_a_state_class(markup: str, raw: str, scale: str) -> None:
+    assert found(markup) == {"rating_raw": raw, "rating_scale": scale}
+
+
+@pytest.mark.parametrize(("markup", "raw", "scale"), [
+    # a row of star pictures: full, half and empty ones told apart by their names
+    ("<p>" + '<img src="/img/star.png">' * 3 + '<img src="/img/halfstar.png"></p>', "3.5",
+     "stars"),
+    ("<p>" + '<img src="/i/star_on.gif">' * 2 + '<img src="/i/star_off.gif">' * 3 + "</p>",
+     "2", "out_of_5"),
+    # a picture named by its value inside a folder of stars, or after "rating"
+    ('<p><img src="/images/stars/3.5.png"></p>', "3.5", "stars"),
+    ('<p><img src="/img/rating-4-5.gif" alt=""></p>', "4.5", "stars"),
+])
+def test_star_pictures_in_a_row_or_named_by_folder(markup: str, raw: str, scale: str) -> None:
+    assert found(markup) == {"rating_raw": raw, "rating_scale": scale}
+
+
 @pytest.mark.parametrize("markup", [
     # one icon: a favourite or a social link, not a rating
     '<a href="https://anilist.example/me" aria-label="list"><i class="fa-solid fa-star"></i></a>',
@@ -57,6 +85,9 @@ def test_a_row_of_star_icons_is_the_rating(markup: str, raw: str, scale: str) ->
     '<span>' + "".join('<a href="#"><i class="fa fa-star"></i></a>' for _ in range(5))
     + "</span>",
     "<div>" + icons(*["fa fa-star-o"] * 5) + "</div>",
+    # plain stars with no state class say nothing; two pictures of a star are decoration
+    "<div>" + icons(*["star"] * 5) + "</div>",
+    "<p>" + '<img src="/img/star.png">' * 2 + "</p>",
 ])
 def test_star_icons_that_are_not_the_critics_rating(markup: str) -> None:
     assert found(markup) == {}

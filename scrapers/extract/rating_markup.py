@@ -62,7 +62,8 @@ MIN_ICONS = 3
 
 # images whose address names a star, found through the attribute: the elements of
 # //img[contains(translate(@src, 'STAR', 'star'), 'star')], faster
-STAR_IMAGES = "//img/@src[contains(translate(., 'STAR', 'star'), 'star')]/.."
+STAR_IMAGES = ("//img/@src[contains(translate(., 'STAR', 'star'), 'star') or "
+               "contains(translate(., 'RATING', 'rating'), 'rating')]/..")
 
 def _kind(el: Any) -> str | None:
     tokens = set((el.get("class") or "").lower().split())
@@ -84,22 +85,33 @@ def _elsewhere(el: Any) -> bool:
     return False
 
 
+# State classes that light some stars of a row of one icon ("fa fa-star checked" beside
+# "fa fa-star", "star filled" beside "star"): the lit ones are full, the others empty
+LIT = {"checked", "filled", "active", "on", "selected", "lit", "rated", "full"}
+
+
 def _row(parent: Any) -> str:
     """The glyphs of the star icons among `parent`'s children, in order, if they stand
     together (only whitespace between them)."""
-    glyphs = []
+    items: list[tuple[str, set[str]]] = []
     for child in parent:
         if not isinstance(child.tag, str):
             continue
-        kind = _kind(child)
+        tokens = set((child.get("class") or "").lower().split())
+        kind = _kind(child) or ("plain" if "star" in tokens else None)
         if kind is None:
-            if glyphs:
+            if items:
                 break
             continue
-        glyphs.append(kind)
+        items.append((kind, tokens))
         if (child.tail or "").strip():
             break
-    return "".join(glyphs)
+    if any(tokens & LIT for _, tokens in items):
+        return "".join("½" if kind == "½" or "half" in tokens else "★" if tokens & LIT
+                       else "☆" for kind, tokens in items)
+    if any(kind == "plain" for kind, _ in items):
+        return ""  # plain stars and no state class: which are lit is not in the markup
+    return "".join(kind for kind, _ in items)
 
 
 # "3.5-stars", "3_5stars", "35stars", "4-star", "3half-stars"; "stars-4", "star_3_5";
@@ -108,7 +120,13 @@ _VALUE = r"(?P<v>[0-5])(?:[._-]?(?P<h>5|half))?"
 _OF = r"(?:[-_]?(?:of|outof|out-of|out_of)[-_]?(?P<b>4|5|10))?"
 IMAGE_NAME = re.compile(
     rf"(?:^|[-_ ])(?:{_VALUE}{_OF}[-_ ]?stars?(?![a-z])|"
-    r"(?<![a-z])stars?[-_]?(?P<v2>[0-5])(?:[._-]?(?P<h2>5|half))?(?![a-z\d]))", re.I)
+    r"(?<![a-z])(?:stars?|rating)[-_]?(?P<v2>[0-5])(?:[._-]?(?P<h2>5|half))?(?![a-z\d]))",
+    re.I)
+# "/images/stars/3.5.png": the value alone, named by a folder of stars
+FOLDER_VALUE = re.compile(r"/stars?[-_]?(?:ratings?)?/(?P<v>[0-5])(?:[._-](?P<h>5))?\.\w+$", re.I)
+# the pictures of one star in a row: half, empty (off, grey, blank …) or full
+HALF_PICTURE = re.compile(r"half", re.I)
+EMPTY_PICTURE = re.compile(r"empty|blank|off|gr[ae]y|outline|hollow|none|dim", re.I)
 
 
 # stars that are not a film's: site awards and badges ("award5star.gif"), hotels, votes
@@ -117,7 +135,11 @@ NOT_A_RATING = re.compile(r"award|badge|hotel|vote|user|reader|average|avg|top|r
 
 
 def _from_image_name(src: str) -> tuple[float, int | None] | None:
-    name = src.split("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    path = src.split("?")[0].rstrip("/")
+    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if (m := FOLDER_VALUE.search(path)) and not NOT_A_RATING.search(path):
+        value = int(m["v"]) + (0.5 if m["h"] else 0.0)
+        return (value, None) if value else None
     if NOT_A_RATING.search(name) or not (m := IMAGE_NAME.search(name)):
         return None
     whole, half = (m["v"], m["h"]) if m["v"] is not None else (m["v2"], m["h2"])
@@ -128,8 +150,39 @@ def _from_image_name(src: str) -> tuple[float, int | None] | None:
     return value, best
 
 
+def _picture_kind(img: Any) -> str | None:
+    """'★', '½' or '☆' for a picture of one star (no value in its name), else None."""
+    name = (img.get("src") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    if "star" not in name.lower() or re.search(r"\d", name) or NOT_A_RATING.search(name):
+        return None
+    return "½" if HALF_PICTURE.search(name) else "☆" if EMPTY_PICTURE.search(name) else "★"
+
+
+def _picture_row(img: Any) -> list[str] | None:
+    """The kinds of the star pictures standing together from `img` on (only whitespace
+    between them), if `img` opens the row."""
+    prev = img.getprevious()
+    if prev is not None and prev.tag == "img" and _picture_kind(prev) \
+            and not (prev.tail or "").strip():
+        return None  # not the row's first picture
+    row, el = [], img
+    while el is not None and el.tag == "img" and (kind := _picture_kind(el)):
+        row.append(kind)
+        if (el.tail or "").strip():
+            break
+        el = el.getnext()
+    return row
+
+
 def _image_ratings(page: ParsedPage) -> list[dict[str, str]]:
     found = []
+    for img in page.xpath(STAR_IMAGES):
+        if (row := _picture_row(img)) and len(row) >= MIN_ICONS and not _elsewhere(img):
+            full, half, empty = row.count("★"), row.count("½"), row.count("☆")
+            total = len(row)
+            if (full or half) and half <= 1 and (not empty or total in (4, 5, 10)):
+                found.append({"rating_raw": plain_number(str(full + 0.5 * half)),
+                              "rating_scale": f"out_of_{total}" if empty else "stars"})
     for img in page.xpath(STAR_IMAGES):
         if (read := _from_image_name(img.get("src") or "")) and not _elsewhere(img):
             value, best = read
@@ -203,8 +256,8 @@ def _icon_rows(page: ParsedPage) -> list[dict[str, str]]:
     seen: set[int] = set()
     for el in page.by_class_part("star"):
         parent = el.getparent()
-        if el.tag not in ICON_TAGS or parent is None or _kind(el) is None \
-                or id(parent) in seen:
+        if el.tag not in ICON_TAGS or parent is None or id(parent) in seen or (
+                _kind(el) is None and "star" not in (el.get("class") or "").lower().split()):
             continue
         seen.add(id(parent))
         if len(row := _row(parent)) < MIN_ICONS or _elsewhere(el):
