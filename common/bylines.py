@@ -18,9 +18,9 @@ PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|a
                 r"文章作者|作者|投稿者|著者")
 # Labels that are a byline only with their colon or slash: "Text: Anna Berg", "Reviewer:
 # Jane Doe", Chinese "文/夜航", "撰文：王五" ("Text messages…" and "文学…" are prose)
-LABEL_WORDS = r"text|tekst|texto|testo|reviewer|critic|撰文|文"
+COLON_LABELS = r"text|tekst|texto|testo|reviewer|critic|撰文|文"
 PREFIX = re.compile(rf"^\s*(?:(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)|"
-                    rf"(?:{LABEL_WORDS})\s*[:：/／]\s*)", re.I)
+                    rf"(?:{COLON_LABELS})\s*[:：/／]\s*)", re.I)
 # ", Staff Writer", ", The Daily Example", " | 12 May 2021", " – Film critic": what follows a
 # name in a byline.
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"

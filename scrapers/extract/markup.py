@@ -120,10 +120,13 @@ def _author_token(token: str) -> bool:
         and not NOT_BYLINE_TOKEN.search(lower)
 
 
+CHROME = re.compile(r"sidebar|widget|footer|menu")
+
+
 def _in_chrome(el: Any) -> bool:
     """Inside the page's navigation, sidebar or footer, where widgets list every author."""
-    return any(a.tag in ("nav", "aside", "footer") or re.search(
-        r"sidebar|widget|footer|menu", a.get("class") or "") for a in el.iterancestors())
+    return any(a.tag in ("nav", "aside", "footer") or CHROME.search(a.get("class") or "")
+               for a in el.iterancestors())
 
 
 # A link to the author's archive page: WordPress's /author/<name>/, newspapers' /profile/,
@@ -161,8 +164,8 @@ def _byline_text(page: ParsedPage) -> str | None:
         text = " ".join(str(node).split())
         if len(text) > 80:
             continue
-        if (m := ROLE_LINE.match(text)) and looks_like_name(m["n"]) \
-                and not _in_comments(node.getparent()):
+        if text.rstrip(".").lower().endswith(ROLE_WORDS) and (m := ROLE_LINE.match(text)) \
+                and looks_like_name(m["n"]) and not _in_comments(node.getparent()):
             return m["n"]
         if not starts_with_byline(text + " x"):
             continue
@@ -178,14 +181,16 @@ def _byline_text(page: ParsedPage) -> str | None:
 
 
 # "Jane Doe, Staff Writer", "Jane Doe | Film Critic": a name and its role, a line of its own
+ROLE_WORDS = ("writer", "critic", "contributor", "reviewer", "editor", "columnist",
+              "correspondent")  # the test before the pattern: most lines end otherwise
 ROLE_LINE = re.compile(r"^(?P<n>[^,|–—]{3,40}?)\s*(?:,|\||–|—)\s*(?:(?:senior|chief|staff|film|"
-                       r"contributing|guest)\s+)?(?:writer|critic|contributor|reviewer|editor|"
-                       r"columnist|correspondent)\.?$", re.I)
+                       rf"contributing|guest)\s+)?(?:{'|'.join(ROLE_WORDS)})\.?$", re.I)
 # Dublin Core writes the family name first: "Doe, Jane"
 INVERTED = re.compile(r"^(?P<last>[^\W\d_][\w'’-]+),\s*(?P<first>[^\W\d_][\w'’.-]+"
                       r"(?:\s+[^\W\d_][\w'’.-]*)?)$")
+DC_CREATOR = (("name", "dc.creator"), ("name", "DC.creator"), ("name", "DC.Creator"))
 NEWS_AUTHOR_METAS = (("name", "byl"), ("name", "parsely-author"), ("name", "sailthru.author"),
-                     ("name", "dc.creator"), ("name", "DC.creator"), ("name", "DC.Creator"))
+                     *DC_CREATOR)
 
 
 def _meta_author(page: ParsedPage, handles: bool = False) -> str | None:
@@ -195,11 +200,12 @@ def _meta_author(page: ParsedPage, handles: bool = False) -> str | None:
     refused later (`cascade.plausible_critic`)."""
     # OpenGraph's article:author is meant to be a profile URL; sites write the name there
     # news sites' own metas (NYT's "byl", Parse.ly's, Sailthru's) and Dublin Core's creator
+    inverted = set(page.meta_content(*DC_CREATOR))
     for value in page.meta_content(("name", "author"), ("name", "Author"),
                                    ("property", "article:author"), *NEWS_AUTHOR_METAS):
-        value = value.strip()
-        if m := INVERTED.match(value):
+        if value in inverted and (m := INVERTED.match(value.strip())):
             value = f"{m['first']} {m['last']}"
+        value = value.strip()
         for text in dict.fromkeys((strip_byline(value), value)):
             if looks_like_name(text, allow_handle=handles):
                 return text

@@ -86,9 +86,11 @@ ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>\s?(?:½|1/2))?\s*(?
 # Chinese: "个人评分 6.5/10", "总评：满分10分，我给6.1分", "值8.5分", "我给它打7分": a score
 # label or "I give", then points; 分 scores are out of 10 unless a 满分 ("full marks") says not.
 # Traditional characters too ("個人評分", "我給它打8分": Taiwan's and Hong Kong's blogs).
+# not Douban's, Maoyan's, Mtime's or IMDb's score; whose score a label says, before it
+_NOT_AGGREGATOR = r"(?<!豆瓣)(?<!猫眼)(?<!時光網)(?<!时光网)(?<!IMDb)(?<!imdb)"
+_SCORE_LABEL = r"(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分"
 CJK_SCORE = re.compile(
-    r"(?:(?<!豆瓣)(?<!猫眼)(?<!時光網)(?<!时光网)(?<!IMDb)(?<!imdb)"
-    r"(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分|打分|[总總]評|总评|"
+    rf"(?:{_NOT_AGGREGATOR}{_SCORE_LABEL}|打分|[总總]評|总评|"
     r"我[给給](?:它|[这這]部(?:电影|電影|片子?)|本片)?(?:打)?|(?<![价價数數])值)\s*[:：]?\s*"
     r"(?P<v>\d{1,2}(?:\.\d)?)\s*(?:[/／]\s*(?P<b>\d{1,3})(?!\d)|分)")
 FULL_MARKS = re.compile(r"[满滿]分\s*(\d{1,3})\s*分")
@@ -101,8 +103,7 @@ JA_OUT_OF = re.compile(r"(?P<b>\d{1,3})\s*点満点\s*(?:中|で)\s*(?P<v>\d{1,3
 # "评分：8.5", "个人评分：7。": a bare score right after a score label and its colon, out of
 # ten like the labelled 分 (Douban's and the audience's excluded as above)
 CJK_BARE_SCORE = re.compile(
-    r"(?<!豆瓣)(?<!猫眼)(?<!時光網)(?<!时光网)(?<!IMDb)(?<!imdb)"
-    r"(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分\s*[:：]\s*(?P<v>\d{1,2}(?:\.\d)?)"
+    rf"{_NOT_AGGREGATOR}{_SCORE_LABEL}\s*[:：]\s*(?P<v>\d{{1,2}}(?:\.\d)?)"
     r"(?=\s*(?:$|[。，,;；！!\s]))")
 # "这部电影，我真的很喜欢。10分。": points standing as a sentence of their own, out of ten (not
 # "90分钟", minutes, nor "第10分", a count: the number opens the sentence and ends it)
