@@ -154,6 +154,16 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
     ("네티즌 평점: 8.5/10", {}),
     ("みんなの評価：72点", {}),
     ("网友评分：8/10", {}),
+    # Czech, Latin American Spanish, "Rated:" with its colon; an age rating is still none
+    ("Hodnocení: 80 %", {"rating_raw": "80", "rating_scale": "out_of_100"}),
+    ("Puntaje: 7/10", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("Rated: 4/5", {"rating_raw": "4", "rating_scale": "out_of_5"}),
+    ("Rated: 3.5 stars", {"rating_raw": "3.5", "rating_scale": "stars"}),
+    ("Rated R for violence.", {}),
+    ("Rated: PG-13", {}),
+    # popcorn buckets after a score label count as stars do; alone they are decoration
+    ("Rating: 🍿🍿🍿🍿", {"rating_raw": "🍿🍿🍿🍿", "rating_scale": "stars"}),
+    ("Grab the 🍿🍿 and enjoy", {}),
 ])
 def test_score_labels_of_more_languages(text: str, found: dict) -> None:
     assert rating_in_text(text) == found
@@ -192,11 +202,36 @@ def test_halves_units_and_spelled_grades(text: str, found: dict) -> None:
     ("The ferry never docks.\n\n6/12", {}),
     ("It ran 6/10 of its length in one car.", {}),
     ("6/10\n\nThe ferry never docks.\n\nMore text follows.", {}),
+    # out of 5 or 4 only where no date can be meant: a half, a decimal or brackets
+    ("The ferry never docks.\n\n(3/5)", {"rating_raw": "3", "rating_scale": "out_of_5"}),
+    ("The ferry never docks.\n\n3.5/5", {"rating_raw": "3.5", "rating_scale": "out_of_5"}),
+    ("The ferry never docks.\n\n2½/4", {"rating_raw": "2.5", "rating_scale": "out_of_4"}),
+    ("The ferry never docks.\n\n3/5", {}),
+    ("The ferry never docks.\n\n(6/12)", {}),
+    # a list of films, each closed by its own score, gives no one film's rating
+    ("Night Ferry\n\n10/10\n\nHard Hit\n\n7.5/10", {}),
 ])
 def test_a_fraction_standing_alone_closes_the_review(body: str, found: dict) -> None:
     """'6/10' as a paragraph of its own at the review's end is its score (a date like '6/10'
     heads a post, it does not close one)."""
     assert rating_alone(body) == found
+
+
+@pytest.mark.parametrize(("closing", "raw", "scale"), [
+    ("<p>8/10</p>", "8", "out_of_10"),
+    ("<p><strong>(3.5/5)</strong></p>", "3.5", "out_of_5"),
+])
+def test_a_score_line_closing_the_article_survives_the_edge_trim(closing: str, raw: str,
+                                                                  scale: str) -> None:
+    """The main-text step trims short non-sentences at the article's edges (bylines, credits);
+    a bare score closing the review is the verdict, not metadata, and must reach the rules."""
+    prose = ("<p>The film opens on a night ferry and never quite docks. The director keeps "
+             "the camera low, and the cast plays each scene as a whisper.</p>"
+             "<p>I liked it more than I expected, and the last reel earns its silence.</p>")
+    page = (f"<html><head><title>Night Ferry review</title></head><body><h1>Night Ferry "
+            f"review</h1><article>{prose}{closing}</article></body></html>").encode()
+    record = extract_review(page, "https://blog.example/2024/05/night-ferry-review/")
+    assert (record.rating_raw, record.rating_scale) == (raw, scale)
 
 
 @pytest.mark.parametrize(("text", "found"), [

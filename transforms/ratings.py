@@ -41,8 +41,8 @@ FRACTION = re.compile(rf"^{VALUE}\s*(?:{UNIT}\s*)?(?:/|out\s+of|of|sobre|von|sur
 BARE = re.compile(rf"^{VALUE}\s*(?P<stars>{UNIT})?\.?$", re.I)
 GLYPHS = re.compile(r"^(★*)(½?)(☆*)$")
 ASCII = re.compile(r"^(\*{1,5})\s*(½|1/2)?$")
-# star emoji ("🌟🌟🌟⭐") and Chinese star counts ("三星", "四星半", "两颗星")
-EMOJI = re.compile(r"^(?:[⭐🌟]\ufe0f?){1,10}$")
+# star or popcorn emoji ("🌟🌟🌟⭐", "🍿🍿🍿") and Chinese star counts ("三星", "四星半", "两颗星")
+EMOJI = re.compile(r"^(?:[⭐🌟🍿]\ufe0f?){1,10}$")
 CJK_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 CJK_STARS = re.compile(r"^([一二两三四五]|\d)颗?星(半)?$")
 WORDS = re.compile(r"^(?P<w>zero|no|one|two|three|four|five|six|seven|eight|nine|ten)"

@@ -19,6 +19,7 @@ import trafilatura
 
 from criticdb.common.bylines import starts_with_byline
 from criticdb.scrapers.extract.page import ParsedPage
+from criticdb.scrapers.extract.rating_text import FRACTION_ALONE
 
 BOILERPLATE = (
     "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or "
@@ -66,6 +67,8 @@ def _is_edge_metadata(paragraph: str, headings: set[str]) -> bool:
     if key in headings or any(key and key in h for h in headings):
         return True
     short = words_of(paragraph) <= MAX_EDGE_WORDS
+    if short and FRACTION_ALONE.match(paragraph):
+        return False  # "8/10" closing the review is its verdict, not a credit line
     return short and (starts_with_byline(paragraph) or not _is_sentence(paragraph))
 
 

@@ -17,8 +17,8 @@ from criticdb.scrapers.extract.words import word_char
 # before the label changes nothing, so patterns start at the label: re skips ahead faster)
 LABEL = (r"(?:rating|score|grade|verdict|stars|overall|puntuaci[oó]n|valoraci[oó]n|"
          r"calificaci[oó]n|nota(?:\s+final)?|note(?:\s+finale)?|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
-         r"karakter|arvosana|ocena|punteggio|valutazione|beoordeling|cijfer|puan|"
-         r"оценка|평점|별점)")
+         r"karakter|arvosana|ocena|punteggio|valutazione|beoordeling|cijfer|puan|puntaje|"
+         r"hodnocen[ií]|rated(?=\s*:)|оценка|평점|별점)")
 OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z|из)"
 NUM = r"\d{1,3}(?:[.,]\d{1,2}|½)?"  # "3½" too ("3 1/2" is read as "3½" first)
 HALF = r"(?:\s*(?:½|1/2|\.5))?"
@@ -117,7 +117,7 @@ CJK_STARS = re.compile(r"(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!网友)(?<!观�
                        r"(?P<s>[一二两三四五1-5]\s*颗?星半?)(?=左右|吧|[。，,！!；;\s]|$)")
 # "主观评分 🌟🌟🌟⭐", "Rating: ⭐⭐⭐⭐": star emoji right after a score label (alone they are
 # decoration: "⭐ Editor's pick", "Thanks 🌟🌟")
-EMOJI = "⭐🌟"
+EMOJI = "⭐🌟🍿"
 EMOJI_STARS = re.compile(r"(?:(?<!豆瓣)(?<!猫眼)评分|打分|評価|평점|\brating|\bscore|\bstars|"
                          r"\bverdict|\bnote|\bnota)\s*[:：]?\s*"
                          rf"(?P<s>(?:[{EMOJI}]\ufe0f?){{1,5}})(?![{EMOJI}])", re.I)
@@ -220,7 +220,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     CJK_BARE_SCORE: ("评分", "評分"),
     CJK_POINTS_ALONE: ("分",),
     CJK_STARS: ("星",),
-    EMOJI_STARS: ("⭐", "🌟"),
+    EMOJI_STARS: ("⭐", "🌟", "🍿"),
 }
 
 
@@ -380,13 +380,23 @@ def rating_in_text(text: str) -> dict[str, str]:
 
 
 # "6/10" as a paragraph of its own among the review's last two: its score (a date like "6/10"
-# heads a post; it does not close one). Out of 10 or 100 only: "3/4" alone may be a date.
-FRACTION_ALONE = re.compile(r"^\s*(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<b>10|100)\s*[.!]?\s*$")
+# heads a post; it does not close one). Out of 5 or 4 only with a half, a decimal or brackets:
+# a bare "3/4" alone may be a date.
+FRACTION_ALONE = re.compile(
+    r"^\s*(?:(?P<v>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?P<b>10|100)"
+    r"|(?P<hv>\d(?:[.,]5|½))\s*/\s*(?P<hb>[45])"
+    r"|\(\s*(?P<pv>\d{1,3}(?:[.,]\d{1,2}|½)?)\s*/\s*(?P<pb>4|5|10|100)\s*\))\s*[.!]?\s*$")
 
 
 def rating_alone(body: str) -> dict[str, str]:
     paragraphs = [p for p in body.split("\n") if p.strip()]
+    if sum(1 for p in paragraphs if "/" in p and FRACTION_ALONE.match(p)) > 1:
+        return {}  # a list of films, each closed by its own score
     for paragraph in paragraphs[-2:] if len(paragraphs) > 1 else []:
-        if (m := FRACTION_ALONE.match(paragraph)) and (found := fraction(m["v"], m["b"])):
+        if not (m := FRACTION_ALONE.match(paragraph)):
+            continue
+        value, best = next((m[v], m[b]) for v, b in (("v", "b"), ("hv", "hb"), ("pv", "pb"))
+                           if m[v])
+        if found := fraction(value, best):
             return found
     return {}
