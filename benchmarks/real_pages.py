@@ -7,7 +7,8 @@ never copied here. Fields, compared after normalisation (whitespace, case, quote
 film_title; film_year only where the key has one (`a/b` = either); critic where the page
 shows one; rating: `score_0_100` within 2 points of the key's `score` where it has one, the
 key's text otherwise, and nothing invented where the key has none. Negatives (pages that are
-not film reviews) count as rejected when extraction rejects them as `not_film_review`.
+not film reviews) count as rejected when extraction rejects them, as the pipeline does: as
+`not_film_review` or as `no_film_identified` (the report says how many each way).
 Time per page (second pass, caches warm) is shown beside `trafilatura.extract` with default
 settings on the same pages.
 """
@@ -56,6 +57,7 @@ class Result:
     totals: dict[str, int] = field(default_factory=dict)
     negatives: int = 0
     negatives_rejected: int = 0
+    negatives_no_film: int = 0  # of those, rejected for naming no film (not for their kind)
     reviews_kept: int = 0
     reviews_reached: int = 0  # film reviews normalise turned into warehouse rows
     negatives_reached: int = 0
@@ -175,8 +177,9 @@ def evaluate(corpus: Path = CORPUS, compare_trafilatura: bool = False,
         name = key["file"]
         if key["kind"] != "film_review":
             res.negatives += 1
-            ok = reason == "not_film_review"
+            ok = reason in ("not_film_review", "no_film_identified")
             res.negatives_rejected += ok
+            res.negatives_no_film += reason == "no_film_identified"
             if not ok:
                 res.misses.append(f"negative kept: {name} ({key['kind']}): reason {reason}, "
                                   f"title {got['film_title']!r}, evidence {got['kind_evidence']}")
@@ -217,6 +220,10 @@ def _report(label: str, res: Result) -> None:
         total = res.totals.get(name) or {"negatives_rejected": res.negatives}.get(
             name, res.reviews)
         print(f"  {name:20s} {score:6.1%}  ({round(score * total)}/{total})")
+    if res.negatives:
+        by_kind = res.negatives_rejected - res.negatives_no_film
+        print(f"  negatives rejected as not_film_review {by_kind}, as no_film_identified "
+              f"{res.negatives_no_film}")
     print(f"  critics invented where the page has none: {res.invented_critics}; "
           f"ratings invented: {res.invented_ratings}")
     if res.seconds_trafilatura:

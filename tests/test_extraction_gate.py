@@ -44,3 +44,33 @@ def test_update_refuses_to_lower_a_floor(tmp_path: Path) -> None:
     assert extraction_gate.main(["--baseline", str(path), "--corpus", "golden", "--update",
                                  "--allow-lower"]) == 0
     assert json.loads(path.read_text())["golden"]["floors"]["film_title"] == 1.0
+
+
+def test_a_negative_counts_as_rejected_by_either_reason_the_pipeline_rejects(
+        tmp_path: Path) -> None:
+    """Only `not_film_review` and `no_film_identified` lose a page (reject_reason); a negative
+    lost either way is rejected, and the report keeps the two apart."""
+    from benchmarks import real_pages
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "tv.html").write_text(
+        "<html><head><title>Harbour Lights season 2 review</title></head><body><article>"
+        "<h1>Harbour Lights season 2, episode 4 review</h1><p>The series finds its feet in "
+        "this episode; the showrunner gives the whole cast a season arc at last.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (pages / "blank.html").write_text(
+        "<html><body><article><p>Some thoughts on the film I saw at the cinema last night. "
+        "The director and the cast did fine work; the screenplay sags in the middle.</p>"
+        "<p>Rating: 7/10</p></article></body></html>", encoding="utf-8")
+    columns = ["file", "repo", "path", "commit", "site", "url", "film_title", "film_year",
+               "critic", "rating_raw", "rating_scale", "published", "remake_of", "structured",
+               "kind", "language", "score"]
+    rows = [["tv.html", "", "", "", "tv.example", "https://tv.example/harbour-lights-s2e4/"]
+            + [""] * 8 + ["negative:tv_review", "en", ""],
+            ["blank.html", "", "", "", "blank.example", "https://blank.example/p/1/"]
+            + [""] * 8 + ["negative:untitled_post", "en", ""]]
+    (tmp_path / "manifest.tsv").write_text(
+        "\n".join("\t".join(r) for r in [columns, *rows]) + "\n", encoding="utf-8")
+    res = real_pages.evaluate(tmp_path)
+    assert (res.negatives, res.negatives_rejected, res.negatives_no_film) == (2, 2, 1)
