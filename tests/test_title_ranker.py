@@ -105,3 +105,24 @@ def test_an_american_comma_inside_the_quotes_is_not_the_titles() -> None:
             "</body></html>")
     record = extract_review(html.encode(), "https://paper.example/2019/05/night-ferry-review/")
     assert record.film_title == "Night Ferry"
+
+
+@pytest.mark.parametrize(("headline", "body_name", "slug", "title"), [
+    # the title after "about" / "on" closing a sentence headline, its article capitalised
+    ("What's So Great About the Cloverfield Paradox?", "The Cloverfield Paradox",
+     "cloverfield-paradox-film", "The Cloverfield Paradox"),
+    ("A Brief Rant About Everything Everywhere All at Once",
+     "Everything Everywhere All at Once",
+     "a-brief-rant-about-everything-everywhere-all-at-once",
+     "Everything Everywhere All at Once"),
+    # the capitalised title, then the headline's lower-case verb
+    ("The Game Plan has Game", "The Game Plan", "the-game-plan-has-game", "The Game Plan"),
+    ("Night Ferry is the best film of the spring", "Night Ferry",
+     "night-ferry-is-the-best-film-of-the-spring", "Night Ferry"),
+])
+def test_a_title_inside_a_sentence_headline(headline: str, body_name: str, slug: str,
+                                             title: str) -> None:
+    body = (f"I went in cold. {body_name} keeps its camera low and its cast quiet, and the "
+            "director trusts the long take. The ending lands softly.")
+    html, url = _page(headline, body, slug)
+    assert extract_review(html, url).film_title == title

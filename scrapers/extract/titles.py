@@ -137,6 +137,16 @@ MARKED = re.compile(r"《(?P<a>[^》]{1,80})》|「(?P<b>[^」]{1,80})」|『(?P
                     r"‘(?P<d>[^’]{1,80})’|(?:(?<=\s)|^)'(?P<e>[^'\s][^']{0,78})'(?=[\s?!.,:;]|$)")
 BOOK_TITLE = re.compile(r"《([^》]{1,40})》|「([^」]{1,40})」|『([^』]{1,40})』")
 NOT_A_TITLE = re.compile(r"[{}<>;=]|https?:|\b(?:search|menu|navigation|home|toggle)\b", re.I)
+# "What's So Great About the Cloverfield Paradox?", "A Brief Rant About Everything Everywhere
+# All at Once": a sentence headline closing on the film's title-cased name after about/on
+ABOUT_TAIL = re.compile(r"(?<=\S)\s+(?:[Aa]bout|[Oo]n)\s+"
+                        r"(?P<t>(?:the\s+|a\s+|an\s+)?[A-Z0-9][^?!.…]*?)\s*[?!.…]*$")
+# "The Game Plan has Game", "Night Ferry is the best film of the spring": the title-cased name,
+# then the headline's lower-case verb
+HEAD_VERB = re.compile(r"^(?P<t>[A-Z0-9][\w'’&-]*(?:\s+(?:[A-Z0-9][\w'’&:-]*|of|the|and|a|an|"
+                       r"in|on|to|for|at))*?)\s+(?:is|was|has|have|had|gets|got|makes|"
+                       r"delivers|proves|fails|falls|takes|brings|offers|remains|feels|looks|"
+                       r"isn't|doesn't|hits|misses|works|soars|sinks)\s")
 COMMA_SENTENCE = re.compile(r"^(?P<t>[^,，]{1,60}?)\s*[,，]\s*(?=\S+(?:\s+\S+){2,}|[^\s,，]{4,})")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MAX_TITLE_WORDS = 12
@@ -346,6 +356,8 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
         # then a sentence about it; the scorer keeps the part only where the page backs it
         if (m := COMMA_SENTENCE.match(text)) and m["t"] not in segments:
             segments.append(m["t"])
+        for inner in _inside_sentence(text):
+            add(inner, year, origin, False, matched=matched, segment="part")
         split = segments if len(segments) > 1 else []
         for i, seg in enumerate(split):
             t, y, m_ = clean(seg)
@@ -365,6 +377,20 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
     for work in dict.fromkeys(works[:1] + sorted(works, key=works.count, reverse=True)[:1]):
         add(work, None, "body", False, marked=True, segment="body")
     return out
+
+
+def _inside_sentence(text: str) -> list[str]:
+    """Title-cased names a sentence headline holds at its end (after about/on) or its start
+    (before a lower-case verb); a lower-case article leading the name is capitalised."""
+    if len(text.split()) < 4:
+        return []
+    found = []
+    if (m := ABOUT_TAIL.search(text)) and len(words := m["t"].split()) <= 8 and all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in STOP_WORDS for w in words):
+        found.append(m["t"][:1].upper() + m["t"][1:])
+    if (m := HEAD_VERB.match(text)) and m["t"].split()[-1].lower() not in STOP_WORDS:
+        found.append(m["t"])
+    return [f.strip(QUOTES + ",;:") for f in found]
 
 
 def _count(phrase: str, text: str) -> int:
