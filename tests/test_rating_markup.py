@@ -159,3 +159,31 @@ def test_a_box_classed_as_the_rating(markup: str, expected: dict[str, str]) -> N
 ])
 def test_boxes_that_are_not_the_critics_rating(markup: str) -> None:
     assert found(markup) == {}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    # a bar of stars filled to a width (WooCommerce-style themes): percent of the scale
+    ('<div class="star-rating"><span style="width:70%"></span></div>',
+     {"rating_raw": "70", "rating_scale": "out_of_100"}),
+    ('<div class="review-rating"><div class="stars-fill" style="width: 90%;"></div></div>',
+     {"rating_raw": "90", "rating_scale": "out_of_100"}),
+    # the value in a data attribute of a stars element: stars out of 5
+    ('<span class="stars" data-rating="3.5"></span>',
+     {"rating_raw": "3.5", "rating_scale": "stars"}),
+    ('<div class="post-rating" data-score="8"></div>', {"rating_raw": "8"}),
+])
+def test_a_rating_drawn_by_width_or_held_in_a_data_attribute(markup: str,
+                                                             expected: dict[str, str]) -> None:
+    assert found(markup) == expected
+
+
+@pytest.mark.parametrize("markup", [
+    # readers' bars, a progress bar, a bar with its own text, a nonsense value
+    '<div class="user-rating star-rating"><span style="width:70%"></span></div>',
+    '<div class="progress"><span style="width:70%"></span></div>',
+    '<div class="star-rating"><span style="width:120%"></span></div>',
+    '<aside class="sidebar"><span class="stars" data-rating="4"></span></aside>',
+    '<span class="stars" data-rating="4.5.1"></span>',
+])
+def test_bars_and_attributes_that_are_not_the_critics_rating(markup: str) -> None:
+    assert found(markup) == {}

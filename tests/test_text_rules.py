@@ -186,6 +186,13 @@ def test_score_labels_of_more_languages(text: str, found: dict) -> None:
     # letter grades spelled out
     ("Grade: B-minus", {"rating_raw": "B-", "rating_scale": "letter"}),
     ("Grade: A plus", {"rating_raw": "A+", "rating_scale": "letter"}),
+    # the article "A" opening a verdict's sentence is no grade; a grade before a sentence is
+    ("Verdict: A strong, quiet film.", {}),
+    ("Verdict\nA must-see for anyone who rides ferries.", {}),
+    ("Rating: A solid night out.", {}),
+    ("Verdict: A. Go see it.", {"rating_raw": "A", "rating_scale": "letter"}),
+    ("Grade: A (see it twice)", {"rating_raw": "A", "rating_scale": "letter"}),
+    ("Verdict: B+ for the cast, and the ferry.", {"rating_raw": "B+", "rating_scale": "letter"}),
     # still none: half of something, a fraction of a day
     ("He ate 1/2 of the popcorn.", {}),
     ("We met at 2 1/2 past noon.", {}),

@@ -20,9 +20,10 @@ empty stars the row's length is the scale, without them it is stars out of 5.
 
 Older sites and blogs show the same stars as one picture whose file name says how many
 (`3.5-stars.png`, `stars_4.gif`, `35stars.jpg`, `3-of-5-stars.png`); its alt text, when it
-has one, is read with the page's text. Both shapes follow the same guards, and a page whose
-boxes, rows or pictures disagree (sub-scores, other films' stars) gives none: the critic's
-own rating cannot be told from the rest.
+has one, is read with the page's text. A bar of stars filled to a width, or a stars element
+holding its value in a data attribute, is the last resort. All shapes follow the same guards,
+and a page whose boxes, rows, pictures or bars disagree (sub-scores, other films' stars)
+gives none: the critic's own rating cannot be told from the rest.
 """
 
 from __future__ import annotations
@@ -238,11 +239,41 @@ def _rating_boxes(page: ParsedPage) -> list[dict[str, str]]:
     return found
 
 
+# A bar of stars filled to a width ('<div class="star-rating"><span style="width:70%">', the
+# WooCommerce-style themes), or the value a stars element holds in a data attribute
+# ('<span class="stars" data-rating="3.5">'): the page draws the rating and writes no text.
+WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(?P<v>\d{1,3}(?:\.\d+)?)\s*%", re.I)
+DATA_VALUE = ("data-rating", "data-score", "data-stars", "data-value")
+DRAWN_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
+def _drawn_ratings(page: ParsedPage) -> list[dict[str, str]]:
+    found = []
+    for el in page.by_token(lambda t: "star" in t.lower() or "rating" in t.lower()):
+        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if ELSEWHERE.search(classes) or _elsewhere(el):
+            continue
+        value = next((v.strip() for a in DATA_VALUE if (v := el.get(a))), None)
+        if value is not None and DRAWN_VALUE.fullmatch(value) and 0 < float(value) <= 100:
+            stars = "star" in classes.lower() and float(value) <= 5
+            found.append({"rating_raw": plain_number(value), "rating_scale": "stars"}
+                         if stars else {"rating_raw": plain_number(value)})
+            continue
+        if any(ch.isdigit() for ch in _box_text(el)):
+            continue  # a bar that writes its value is read from its text
+        for bar in (el, *el.iterchildren()):
+            if (m := WIDTH.search(bar.get("style") or "")) and 0 < float(m["v"]) <= 100:
+                found.append({"rating_raw": plain_number(m["v"]), "rating_scale": "out_of_100"})
+                break
+    return found
+
+
 def rating_in_markup(page: ParsedPage) -> dict[str, str]:
     """rating_raw (and rating_scale where the page shows one) from a rating box, star icons
     or star pictures, or {} when none, or more than one different, stands on the page as
     the critic's."""
-    for found in (_rating_boxes(page), _icon_rows(page), _image_ratings(page)):
+    for found in (_rating_boxes(page), _icon_rows(page), _image_ratings(page),
+                  _drawn_ratings(page)):
         distinct = {(f["rating_raw"], f.get("rating_scale")) for f in found}
         if len(distinct) == 1:
             return found[0]

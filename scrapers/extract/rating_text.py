@@ -25,9 +25,10 @@ HALF = r"(?:\s*(?:½|1/2|\.5))?"
 UNIT = (r"(?:stars?|popcorns?|reels?|points?|puntos?|punkte?|étoiles?|estrellas?|estrelas?|"
         r"stelle|sterne|stjerner|stjärnor)")
 
+# (a plain "A" with a word after it on its line is the article: "Verdict: A strong film")
 LABELLED_LETTER = re.compile(
-    rf"\b{LABEL}\b\s*[:\-–—=]?\s*(?P<g>(?-i:[A-F])(?:\s?[+\-−–])?)(?=$|[\s.,;:!)|/]|\s*\()",
-    re.I)
+    rf"\b{LABEL}\b\s*[:\-–—=]?\s*(?P<g>(?-i:[A-F])(?:\s?[+\-−–])?)(?=$|[\s.,;:!)|/]|\s*\()"
+    r"(?!(?<=A)[ \t]+(?-i:[A-Za-z]{2}))", re.I)
 # "Grade: B+", and spelled out, "Grade: B-minus", "Grade: A plus"
 GRADE_LETTER = re.compile(r"\bgrade\s*:?\s*(?P<g>(?-i:[A-F])[+\-−]?)(?P<pm>[-\s](?:plus|minus)\b)?"
                           r"(?![A-Za-z+\-−])", re.I)
