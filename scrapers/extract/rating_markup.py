@@ -272,8 +272,8 @@ def rating_in_markup(page: ParsedPage) -> dict[str, str]:
     """rating_raw (and rating_scale where the page shows one) from a rating box, star icons
     or star pictures, or {} when none, or more than one different, stands on the page as
     the critic's."""
-    for found in (_rating_boxes(page), _icon_rows(page), _image_ratings(page),
-                  _drawn_ratings(page)):
+    for finder in (_rating_boxes, _icon_rows, _image_ratings, _drawn_ratings):
+        found = finder(page)  # in turn: a page the first finder settles asks no more
         distinct = {(f["rating_raw"], f.get("rating_scale")) for f in found}
         if len(distinct) == 1:
             return found[0]
