@@ -119,6 +119,11 @@ def test_an_american_comma_inside_the_quotes_is_not_the_titles() -> None:
     ("The Game Plan has Game", "The Game Plan", "the-game-plan-has-game", "The Game Plan"),
     ("Night Ferry is the best film of the spring", "Night Ferry",
      "night-ferry-is-the-best-film-of-the-spring", "Night Ferry"),
+    # a name exclaimed, then a sentence about it; a title with its own "!" stays whole
+    ("Night Ferry ! and the sea at night", "Night Ferry", "night-ferry-and-the-sea-at-night",
+     "Night Ferry"),
+    ("Mamma Mia! Here We Go Again", "Mamma Mia! Here We Go Again",
+     "mamma-mia-here-we-go-again", "Mamma Mia! Here We Go Again"),
 ])
 def test_a_title_inside_a_sentence_headline(headline: str, body_name: str, slug: str,
                                              title: str) -> None:

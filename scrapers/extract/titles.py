@@ -147,6 +147,8 @@ HEAD_VERB = re.compile(r"^(?P<t>[A-Z0-9][\w'’&-]*(?:\s+(?:[A-Z0-9][\w'’&:-]*
                        r"in|on|to|for|at))*?)\s+(?:is|was|has|have|had|gets|got|makes|"
                        r"delivers|proves|fails|falls|takes|brings|offers|remains|feels|looks|"
                        r"isn't|doesn't|hits|misses|works|soars|sinks)\s")
+# "Peepli live ! and rural India": a name exclaimed, then a sentence about it
+EXCLAIMED = re.compile(r"(?<=\w)\s*!+\s+(?=\S)")
 COMMA_SENTENCE = re.compile(r"^(?P<t>[^,，]{1,60}?)\s*[,，]\s*(?=\S+(?:\s+\S+){2,}|[^\s,，]{4,})")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MAX_TITLE_WORDS = 12
@@ -356,6 +358,8 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
         # then a sentence about it; the scorer keeps the part only where the page backs it
         if (m := COMMA_SENTENCE.match(text)) and m["t"] not in segments:
             segments.append(m["t"])
+        if (m := EXCLAIMED.search(text)) and len(text[:m.start()].split()) <= 6:
+            add(text[:m.start()], year, origin, False, matched=matched, segment="part")
         for inner in _inside_sentence(text):
             add(inner, year, origin, False, matched=matched, segment="part")
         split = segments if len(segments) > 1 else []
