@@ -87,6 +87,15 @@ from criticdb.transforms.ratings import to_score
     ("Movie Monday #12: Night Ferry", "Night Ferry", None),
     ("Sunday Classics No. 7 – Night Ferry", "Night Ferry", None),
     ("Night Ferry 2: my review", "Night Ferry 2", None),
+    # the title's own article after "Review of" stays; "the film" after it is the label's
+    ("Review of The Dark Knight", "The Dark Knight", None),
+    ("Review of the film Night Ferry", "Night Ferry", None),
+    ("Reseña de El laberinto del fauno", "El laberinto del fauno", None),
+    # a database's inverted article ("Dark Knight, The") is turned round
+    ("Dark Knight, The", "The Dark Knight", None),
+    ("Dark Knight, The (2008)", "The Dark Knight", 2008),
+    ("Vie en rose, La", "La Vie en rose", None),
+    ("Crazy, Stupid, Love", "Crazy, Stupid, Love", None),
 ])
 def test_titles_from_headlines(headline: str, title: str | None, year: int | None) -> None:
     assert title_from_headline(headline) == (title, year)

@@ -131,3 +131,15 @@ def test_a_title_inside_a_sentence_headline(headline: str, body_name: str, slug:
             "director trusts the long take. The ending lands softly.")
     html, url = _page(headline, body, slug)
     assert extract_review(html, url).film_title == title
+
+
+def test_the_segment_after_a_leading_review_label_is_the_title() -> None:
+    """'Movie Review - The Dark Knight - Showdown in Gotham Town - NYTimes.com' (the old
+    newspaper <title>): the label names the next segment, not the <h1>'s sentence."""
+    body = ("In The Dark Knight, the ferry never docks. The director keeps the camera low, "
+            "and the cast plays every scene as a whisper.")
+    html = ("<html><head><title>Movie Review - The Dark Knight - Showdown in Gotham Town - "
+            "NYTimes.com</title></head><body><article><h1>Showdown in Gotham Town</h1>"
+            f"<p>{body}</p></article></body></html>").encode()
+    url = "https://paper.example/2008/07/18/movies/18knight.html"
+    assert extract_review(html, url).film_title == "The Dark Knight"

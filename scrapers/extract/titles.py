@@ -44,8 +44,11 @@ PREFIX = re.compile(rf"^(?:{LABEL_WORDS})\s*(?:[:\-–—|…]+|\.\.\.)\s*", re.
 LABEL_OF = re.compile(
     r"^(?:(?:film|movie)\s+)?(?:crítica|critica|critique|kritik|filmkritik|recensione|"
     r"recensão|reseña|resenha|review|recension|anmeldelse)\s+(?:de|da|do|del|du|des|di|zu|"
-    r"zum|of|von|af|av)\s+(?:(?:la|le|el|il|o|the|dem)\s+)?"
-    r"(?:(?:film|filme|película|pelicula|movie)\s+)?", re.I)
+    r"zum|of|von|af|av)\s+"
+    r"(?:(?:(?:la|le|el|il|o|the|dem)\s+)?(?:film|filme|película|pelicula|movie)\s+)?", re.I)
+# "Dark Knight, The", "Vie en rose, La": a film database's inverted article, turned round
+INVERTED = re.compile(r"^(?P<t>[^,]{2,}?),\s+(?P<a>The|A|An|Le|La|Les|L'|Der|Die|Das|El|Los|Las|"
+                      r"Il|Lo|Gli|Det|Den|De|Het)$")
 # "【影评】X", "【映画レビュー】X", "[Review] X": a bracketed label before the title; and the
 # label written before the title with no separator where a language puts it there: Indonesian
 # "Review Film X" / "Ulasan Film X", Vietnamese "Đánh giá phim X", Thai "รีวิว X"
@@ -256,6 +259,8 @@ def clean(text: str) -> tuple[str, int | None, bool]:
                 and int(m["y"]) <= date.today().year + 2:
             text, year = m["t"], int(m["y"])
     text = text.strip(QUOTES + " ,;:…_·").strip()
+    if m := INVERTED.match(text):
+        text = m["a"] + ("" if m["a"].endswith("'") else " ") + m["t"]
     return text, year, matched
 
 
@@ -363,8 +368,12 @@ def candidates(page: ParsedPage, partial: dict[str, Any]) -> list[Candidate]:
         for inner in _inside_sentence(text):
             add(inner, year, origin, False, matched=matched, segment="part")
         split = segments if len(segments) > 1 else []
+        # "Movie Review - The Dark Knight - Showdown in Gotham Town - NYTimes.com": a review
+        # label heading the headline names the segment after it
+        label_led = bool(split) and bool(re.fullmatch(LABEL_WORDS, split[0].strip(), re.I))
         for i, seg in enumerate(split):
             t, y, m_ = clean(seg)
+            m_ = m_ or (label_led and i == 1)
             add(t, y or year, origin, False, matched=m_,
                 segment="first" if i == 0 else "last" if i == n_split - 1 else
                 "middle" if i < n_split else "part")
