@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|article|"
-                r"reportage)\s+by|by|por|von|par|di|av|af|door|autor(?:a)?|auteur|author|"
+PREFIX_WORDS = (r"(?:(?:film|movie|dvd)\s+)?(?:words|review|reviewed|written|posted|published|"
+                r"text|story|article|reportage)\s+by|by|por|von|par|di|av|af|door|autor(?:a)?|auteur|author|"
                 r"autore|forfatter|författare|escrito por|publicado por|geschrieben von|"
                 r"crítica de|critique de|critique par|écrit par|publié par|scritto da|"
                 r"文章作者|作者|投稿者|著者")
@@ -21,11 +21,22 @@ PREFIX_WORDS = (r"(?:words|review|reviewed|written|posted|published|text|story|a
 COLON_LABELS = r"text|tekst|texto|testo|reviewer|critic|撰文|文"
 PREFIX = re.compile(rf"^\s*(?:(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)|"
                     rf"(?:{COLON_LABELS})\s*[:：/／]\s*)", re.I)
+ROLE = (r"(?:staff writer|staff|(?:film |movie |chief |senior )?critic|correspondent|reporter|"
+        r"columnist|contributor)")
+MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+         r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 # ", Staff Writer", ", The Daily Example", " | 12 May 2021", " – Film critic": what follows a
 # name in a byline.
 SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|editor|"
                     r"senior|chief|special to)|,\s*the\s+\w|[|•·–—]|\s/\s|\bon\s+\w+\s+\d|"
-                    r"\bon\s+\d|,\s*\d).*$", re.I)
+                    r"\bon\s+\d|,\s*\d|"
+                    # newspapers: ", Chronicle Movie Critic", ", USA TODAY", "July 16, 2008",
+                    # "Friday, July 18", "From Friday's Globe and Mail"
+                    rf",[^,]*\b{ROLE}\b|,\s*(?-i:[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})*)\s*$|"
+                    rf"\s+{MONTH}\.?\s+\d{{1,2}}\b|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                    r"\s+from\s+\S).*$", re.I)
+# "Ann Hornaday Washington Post Staff Writer": the paper and the role run in after the name
+RUN_IN_ROLE = re.compile(rf"\s+{ROLE}$", re.I)
 # "AL ALEXANDERThe Patriot Ledger": a shouted name run into the paper's name by a lost line
 # break; the name ends where a capitalised word starts without a space
 GLUED = re.compile(r"^(?P<n>[A-Z][A-Z.'’\- ]*[A-Z])(?=[A-Z][a-z])")
@@ -39,7 +50,8 @@ NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{0,4}}$")
 NOT_A_NAME = re.compile(r"https?:|www\.|@|\.(?:com|net|org|de|fr|es|in)\b|\d{3}|"
                         r"\b(?:admin|administrator|staff|editor|redaktion|redacción|team|"
                         r"guest|anonymous|unknown|posted|comments?|share|menu|home|search|"
-                        r"leave a|reply|me|myself|moi|ich|yo|eu)\b|^(?:我|私|僕|俺)$", re.I)
+                        r"leave a|reply|me|myself|moi|ich|yo|eu)\b|^(?:我|私|僕|俺)$|"
+                        r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 # Chinese and Japanese write a name without spaces, so a sentence is one "word" to NAME:
 # a pen name runs to a few characters, a sentence to many.
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
@@ -58,7 +70,24 @@ def strip_byline(text: str) -> str:
     text = PREFIX.sub("", text)
     if m := GLUED.match(text):
         text = m["n"]
-    return SUFFIX.sub("", text).strip(" .,:;")
+    text = SUFFIX.sub("", text).strip(" .,:;")
+    if (m := RUN_IN_ROLE.search(text)) and m.start() > 0:
+        text = _first_name_run(text[:m.start()])
+    return text
+
+
+def _first_name_run(text: str) -> str:
+    """'Ann Hornaday Washington Post' → 'Ann Hornaday', 'A. O. Scott New York Times' → 'A. O.
+    Scott': a first name or initials, any middle initials, one surname (the paper follows)."""
+    words = text.split()
+    end = 1 if not _initial(words[0]) else 0
+    while end < len(words) and _initial(words[end]):
+        end += 1
+    return " ".join(words[:end + 1])
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".")
 
 
 def starts_with_byline(text: str) -> bool:

@@ -363,6 +363,19 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
     ("By Jane Doe, The Daily Example", ["Jane Doe"]),
     ("By Roger J. Ebert", ["Roger J. Ebert"]),
     ("By JOHN McCARTHY", ["JOHN McCARTHY"]),
+    # newspapers' bylines of 2007-2014: the paper or the role after a comma, a date after
+    # the name, the paper and the role run in, "From Friday's paper" after a line break
+    ("By Claudia Puig, USA TODAY", ["Claudia Puig"]),
+    ("Mick LaSalle, Chronicle Movie Critic", ["Mick LaSalle"]),
+    ("Reviewed by Kenneth Turan, Los Angeles Times Film Critic", ["Kenneth Turan"]),
+    ("Ty Burr, Globe Staff | July 17, 2008", ["Ty Burr"]),
+    ("Roger Ebert July 16, 2008", ["Roger Ebert"]),
+    ("By Ann Hornaday Washington Post Staff Writer Friday, July 18, 2008", ["Ann Hornaday"]),
+    ("By A. O. Scott New York Times Film Critic", ["A. O. Scott"]),
+    ("By Rick Groen From Friday's Globe and Mail", ["Rick Groen"]),
+    ("Film review by Xan Brooks", ["Xan Brooks"]),
+    # two critics with a comma still are two
+    ("By Ana Lima, Jo Park", ["Ana Lima", "Jo Park"]),
 ])
 def test_bylines(byline: str, names: list[str]) -> None:
     assert critic_names(byline) == names
@@ -914,3 +927,14 @@ def test_a_site_named_as_its_owners_is_not_the_critic(author: str) -> None:
     body = ("<h1>Night Ferry</h1><article><p>The film keeps the camera low and the cast "
             "plays every scene quietly.</p></article>")
     assert extract_review(_page(head, body), "https://ana.example/night-ferry/").critic is None
+
+
+def test_a_weekday_in_the_author_box_is_no_critic() -> None:
+    """'<p class="author"><span class="date">Wednesday, Aug 28, 2013</span></p>': the date
+    cut from the box leaves a weekday, not a name; the author meta names the critic."""
+    page = (b"<html><head><title>Night Ferry</title><meta property='article:author' "
+            b"content='Ana Sofia Lima'></head><body><article><h1>Night Ferry</h1>"
+            b"<p class='author'><span class='date'>Wednesday, Aug 28, 2013</span></p>"
+            b"<p>Night Ferry keeps the camera low; the film never docks.</p></article>"
+            b"</body></html>")
+    assert extract_review(page, "https://films.example/night-ferry/").critic == "Ana Sofia Lima"
