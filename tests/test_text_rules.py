@@ -203,6 +203,15 @@ def test_score_labels_of_more_languages(text: str, found: dict) -> None:
     ("Grade: A (see it twice)", {"rating_raw": "A", "rating_scale": "letter"}),
     ("Verdict: B+ for the cast, and the ferry.", {"rating_raw": "B+", "rating_scale": "letter"}),
     # still none: half of something, a fraction of a day
+    # newspaper capsules: ASCII stars before the MPAA rating or before "(out of four)";
+    # stars written out with their scale in words ("three and a half out of four stars" was
+    # read as four stars)
+    ("THE DARK KNIGHT *** 1/2 (PG-13)", {"rating_raw": "***½", "rating_scale": "stars"}),
+    ('"Night Ferry" *** (out of four)', {"rating_raw": "***", "rating_scale": "out_of_4"}),
+    ("Three and a half out of four stars.", {"rating_raw": "3.5", "rating_scale": "out_of_4"}),
+    ("Two and a half stars (out of four)", {"rating_raw": "2.5", "rating_scale": "out_of_4"}),
+    ("Night Ferry ** (R, 97 minutes)", {"rating_raw": "**", "rating_scale": "stars"}),
+    ("See footnote * (R)", {}),
     ("He ate 1/2 of the popcorn.", {}),
     ("We met at 2 1/2 past noon.", {}),
 ])

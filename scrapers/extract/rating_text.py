@@ -80,6 +80,12 @@ YEAR_STARS = re.compile(rf"\((?:18|19|20)\d{{2}}\){STARS_AFTER}")
 LABELLED_ASCII_STARS = re.compile(rf"\b{LABEL}\s*[:\-–—]?{STARS_AFTER}", re.I)
 # "***1/2 out of ****", "** / ****": the scale drawn in stars too (the newspaper film-guide
 # convention review blogs keep; Ebert's and Maltin's guides were out of four)
+# "THE DARK KNIGHT *** 1/2 (PG-13)", '"Night Ferry" *** (out of four)': a newspaper capsule's
+# ASCII stars before the film's MPAA rating or their scale (two or more: "*" is a footnote)
+ASCII_CAPSULE = re.compile(
+    r"(?<![*\w])(?P<s>\*{2,5}|\*(?=\s?(?:½|1/2)))(?P<h>\s?(?:½|1/2))?(?!\*)\s*"
+    r"(?:\(\s*(?:G|PG|PG-13|R|NC-17|NR|not rated|unrated)\b|"
+    r"\(?\s*out\s+of\s+(?P<b>four|five|4|5)\b)", re.I)
 ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>\s?(?:½|1/2))?\s*(?:out\s+of|/|of)\s*"
                             r"(?P<t>\*{2,5})(?!\*)", re.I)
 
@@ -150,8 +156,10 @@ def _first_letters(alternation: str) -> str:
 LABELS = re.compile(rf"\b(?=[{_first_letters(LABEL)}]){LABEL}\b", re.I)
 LOWER_LABELS = re.compile(rf"{LABEL}\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "zero": 0}
+# "three stars", "two and a half stars (out of four)", "three and a half out of four stars"
 WORD_STARS = re.compile(r"(?=[zotf])\b(?P<w>zero|one|two|three|four|five)(?P<h>\s+and\s+a\s+half)?"
-                        r"(?:-|\s+)stars?\b(?:\s+out\s+of\s+(?P<b>four|five))?", re.I)
+                        r"(?:(?:-|\s+)stars?\b(?:\s+\(?out\s+of\s+(?P<b>four|five)\b)?|"
+                        r"\s+out\s+of\s+(?P<c>four|five)\s+stars?\b)", re.I)
 # "I give it a 7", "Le doy un ocho", "Je lui donne 7", "Ich gebe ihm eine 8", "Gli do un 7":
 # a critic's own verdict with no scale stated; the score needs the site's or the
 # publication's scale (docs/scores.md), the extraction only reports the number.
@@ -210,6 +218,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     GLYPHS: ("★",),
     HALF_STARS: ("½",),
     ASCII_OF_ASCII: ("**",),
+    ASCII_CAPSULE: ("*",),
     OUT_OF: ("out", "sobre", "von", "su"),
     FRACTION_STARS: ("/",),
     GIVE: ("give", "doy", "pongo", "daría", "donne", "gebe", "gli do", "dou-lhe"),
@@ -335,6 +344,12 @@ def rating_in_text(text: str) -> dict[str, str]:
         if value <= len(m["t"]):
             return {"rating_raw": m["s"] + ("½" if m["h"] else ""),
                     "rating_scale": f"out_of_{len(m['t'])}"}
+    if m := _critic_matches(ASCII_CAPSULE, text):
+        value = len(m["s"]) + (0.5 if m["h"] else 0)
+        best = int(_word_or_number(m["b"])) if m["b"] else None
+        if best is None or value <= best:
+            return {"rating_raw": m["s"] + ("½" if m["h"] else ""),
+                    "rating_scale": f"out_of_{best}" if best else "stars"}
     if m := _critic_matches(YEAR_STARS, text) or _at_labels(LABELLED_ASCII_STARS, text, labels):
         return {"rating_raw": m["s"] + ("½" if m["h"] else ""), "rating_scale": "stars"}
     if m := _at_labels(LABELLED_STARS, text, labels):
@@ -352,7 +367,8 @@ def rating_in_text(text: str) -> dict[str, str]:
         return {"rating_raw": value}  # no scale stated: the normaliser decides
     if m := _critic_matches(WORD_STARS, text):
         value = NUMBER_WORDS[m["w"].lower()] + (0.5 if m["h"] else 0)
-        scale = f"out_of_{NUMBER_WORDS[m['b'].lower()]}" if m["b"] else "stars"
+        best = m["b"] or m["c"]
+        scale = f"out_of_{NUMBER_WORDS[best.lower()]}" if best else "stars"
         return {"rating_raw": plain_number(str(value)), "rating_scale": scale}
     if TENTHS.search(text) and (m := _critic_matches(VERB_FRACTION, text)) and (
             found := fraction(m["v"], m["b"])):
