@@ -91,6 +91,14 @@ from criticdb.transforms.ratings import to_score
     ("Review of The Dark Knight", "The Dark Knight", None),
     ("Review of the film Night Ferry", "Night Ferry", None),
     ("Reseña de El laberinto del fauno", "El laberinto del fauno", None),
+    # a review label with its qualifier; a credit or a country with the year in brackets
+    ("Spoiler Review: Night Ferry", "Night Ferry", None),
+    ("Mini Review: Night Ferry", "Night Ferry", None),
+    ("Night Ferry: Spoiler-Free Review", "Night Ferry", None),
+    ("Night Ferry – a quick review", "Night Ferry", None),
+    ("Night Ferry (Ada Brook, 2019)", "Night Ferry", 2019),
+    ("Night Ferry (Norway, 2019)", "Night Ferry", 2019),
+    ("Crazy, Stupid, Love (2011)", "Crazy, Stupid, Love", 2011),
     # a database's inverted article ("Dark Knight, The") is turned round
     ("Dark Knight, The", "The Dark Knight", None),
     ("Dark Knight, The (2008)", "The Dark Knight", 2008),

@@ -124,6 +124,16 @@ def test_an_american_comma_inside_the_quotes_is_not_the_titles() -> None:
      "Night Ferry"),
     ("Mamma Mia! Here We Go Again", "Mamma Mia! Here We Go Again",
      "mamma-mia-here-we-go-again", "Mamma Mia! Here We Go Again"),
+    # title-case sentence headlines: the verb capitalised too
+    ("Night Ferry Is Worth Your Time", "Night Ferry", "night-ferry-is-worth-your-time",
+     "Night Ferry"),
+    ("Is Night Ferry Worth Watching?", "Night Ferry", "is-night-ferry-worth-watching",
+     "Night Ferry"),
+    ("Why Night Ferry Is the Best Film of 2019", "Night Ferry",
+     "why-night-ferry-is-the-best-film", "Night Ferry"),
+    ("Love Is Strange", "Love Is Strange", "love-is-strange", "Love Is Strange"),
+    ("How Green Was My Valley", "How Green Was My Valley", "how-green-was-my-valley",
+     "How Green Was My Valley"),
 ])
 def test_a_title_inside_a_sentence_headline(headline: str, body_name: str, slug: str,
                                              title: str) -> None:

@@ -29,8 +29,11 @@ QUOTES = "'\"‘’“”«»„"
 # "Rewatch: X", "Kino: X", "J'ai vu… X", "Movie Review - X": a short label, then the title.
 # Each label is common across unrelated sites (review blogs and newspapers label their
 # reviews this way in every language of the corpus).
+# "Spoiler Review:", "Mini Review:", "– a quick review": a qualified review label
+QUALIFIER = (r"(?:(?:mini|quick|short|full|capsule|spoiler|spoiler-free|spoiler free|"
+             r"non-spoiler|spoilery|brief|early|honest|in-depth)\s+)?")
 LABEL_WORDS = (
-    r"(?:(?:film|movie|cinema|dvd|blu-ray)\s+)?(?:review|reviews|recap|reaction)|"
+    rf"{QUALIFIER}(?:(?:film|movie|cinema|dvd|blu-ray)\s+)?(?:review|reviews|recap|reaction)|"
     r"(?:(?:le|la|the|der|o|el),?\s+)(?:film|movie|filme|película)|"
     r"critique|crítica|critica|kritik|filmkritik|rezension|recensione|recensão|reseña|"
     r"recension|anmeldelse|arvostelu|recenzja|classic corner|rewatch|re-watch|retro review|"
@@ -63,14 +66,15 @@ LEAD_LABEL = re.compile(
 # only after a separator or its article ("Transformers, o filme", "Avatar le film"); the
 # indefinite and possessive forms only before "review" ("This Is Not a Film" keeps its film).
 REVIEW_WORDS_BARE = (
-    r"(?:(?:film|movie|cinema|dvd|blu-ray)\s+)?(?:review|reviews|recap|reaction)|"
+    rf"{QUALIFIER}(?:(?:film|movie|cinema|dvd|blu-ray)\s+)?(?:review|reviews|recap|reaction)|"
     r"critique|crítica|critica|kritik|filmkritik|rezension|recensione|recensão|reseña|"
     r"recension|anmeldelse|arvostelu|recenzja"
 )
 SUFFIX = re.compile(
     rf"\s*(?:[:\-–—|,]\s*(?:(?:la|le|el|il|the|die)\s+)?(?:{LABEL_WORDS})|"
     rf"\b(?:{REVIEW_WORDS_BARE})|\b(?:le|la|the|der|o|el)\s+(?:film|movie|filme|película)|"
-    r"(?:[:\-–—|,]\s*)?\b(?:a|an|my|our)\s+(?:film\s+|movie\s+)?(?:review|reaction))\s*[.!]*$",
+    rf"(?:[:\-–—|,]\s*)?\b(?:a|an|my|our)\s+{QUALIFIER}(?:film\s+|movie\s+)?(?:review|reaction))"
+    r"\s*[.!]*$",
     re.I)
 # "Roma, de Alfonso Cuarón", "Night Ferry, by Jo Park": the director's credit after a comma
 # (two or more capitalised words, so "Crazy, Stupid, Love" keeps its commas)
@@ -121,7 +125,9 @@ _DATE = (r"(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|"
          r"(?![\d./-]))")
 LEADING_DATE = re.compile(rf"^\s*[\[(（【]?{_DATE}[\])）】]?\s*[-–—:|,·]?\s*(?=\S)")
 TRAILING_DATE = re.compile(rf"(?<=\S)\s*[,\-–—|:·]?\s*[\[(（【]?(?<![\d./-]){_DATE}[\])）】]?\s*$")
-TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?P<y>(?:18|19|20)\d{2})[)\]]\s*(?P<rest>.*)$")
+# "X (2019)", "X [2019]", and with a credit or a country: "X (Ada Brook, 2019)"
+TITLE_YEAR = re.compile(r"^(?P<t>.+?)\s*[(\[](?:[^()\[\],]{2,40},\s*)?(?P<y>(?:18|19|20)\d{2})"
+                        r"[)\]]\s*(?P<rest>.*)$")
 TRAILING_YEAR = re.compile(r"^(?P<t>.+?)\s+(?P<y>(?:19|20)\d{2})$")
 TITLE_CONTINUES = re.compile(r"\b(?:of|in|from|the|a|an|to|for|and|at|since|de|du|des|la|le|el|"
                              r"del|di|da|do|von|vom|im|en)$", re.I)
@@ -149,7 +155,18 @@ ABOUT_TAIL = re.compile(r"(?<=\S)\s+(?:[Aa]bout|[Oo]n)\s+"
 HEAD_VERB = re.compile(r"^(?P<t>[A-Z0-9][\w'’&-]*(?:\s+(?:[A-Z0-9][\w'’&:-]*|of|the|and|a|an|"
                        r"in|on|to|for|at))*?)\s+(?:is|was|has|have|had|gets|got|makes|"
                        r"delivers|proves|fails|falls|takes|brings|offers|remains|feels|looks|"
-                       r"isn't|doesn't|hits|misses|works|soars|sinks)\s")
+                       r"isn't|doesn't|hits|misses|works|soars|sinks)\s|"
+                       # title case capitalises the verb too: "Night Ferry Is Worth Your Time"
+                       r"^(?P<c>[A-Z0-9][\w'’&-]*(?:\s+[A-Z0-9][\w'’&:-]*)*?)\s+(?:Is|Was|Isn't|"
+                       r"Gets|Delivers|Proves|Fails|Falls|Remains|Works|Soars|Sinks|Hits|"
+                       r"Misses|Brings|Offers)\s+(?:[A-Z]\w*\s+){0,3}?(?:Worth|A|An|The|"
+                       r"Not|Still|Better|Worse|More|Less|Too|So|Far|Just|Everything|"
+                       r"Nothing)\b")
+# "Is Night Ferry Worth Watching?", "Why Night Ferry Is the Best Film of 2019": a question
+# or an explanation around the title-cased name
+ASKED = re.compile(r"^(?:(?:Is|Was|Does|Did)\s+(?P<a>.+?)\s+(?:Worth|Any\s+Good|Really|"
+                   r"Still|Overrated|Underrated|Good)\b|(?:Why|How)\s+(?P<w>.+?)\s+(?:Is|Works|"
+                   r"Matters|Remains)\s)")  # not "Was": "How Green Was My Valley" is a title
 # "Peepli live ! and rural India": a name exclaimed, then a sentence about it
 EXCLAIMED = re.compile(r"(?<=\w)\s*!+\s+(?=\S)")
 COMMA_SENTENCE = re.compile(r"^(?P<t>[^,，]{1,60}?)\s*[,，]\s*(?=\S+(?:\s+\S+){2,}|[^\s,，]{4,})")
@@ -401,8 +418,11 @@ def _inside_sentence(text: str) -> list[str]:
     if (m := ABOUT_TAIL.search(text)) and len(words := m["t"].split()) <= 8 and all(
             w[:1].isupper() or w[:1].isdigit() or w.lower() in STOP_WORDS for w in words):
         found.append(m["t"][:1].upper() + m["t"][1:])
-    if (m := HEAD_VERB.match(text)) and m["t"].split()[-1].lower() not in STOP_WORDS:
-        found.append(m["t"])
+    if (m := HEAD_VERB.match(text)) and (t := m["t"] or m["c"]) \
+            and t.split()[-1].lower() not in STOP_WORDS:
+        found.append(t)
+    if (m := ASKED.match(text)) and (t := m["a"] or m["w"]) and len(t.split()) <= 6:
+        found.append(t)
     return [f.strip(QUOTES + ",;:") for f in found]
 
 
