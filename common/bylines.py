@@ -18,7 +18,7 @@ PREFIX_WORDS = (r"(?:(?:film|movie|dvd)\s+)?(?:words|review|reviewed|written|pos
                 r"文章作者|作者|投稿者|著者")
 # Labels that are a byline only with their colon or slash: "Text: Anna Berg", "Reviewer:
 # Jane Doe", Chinese "文/夜航", "撰文：王五" ("Text messages…" and "文学…" are prose)
-COLON_LABELS = r"text|tekst|texto|testo|reviewer|critic|撰文|文"
+COLON_LABELS = r"text|tekst|texto|testo|words|reviewer|critic|撰文|文"
 PREFIX = re.compile(rf"^\s*(?:(?:{PREFIX_WORDS})(?:\s*:?\s+|\s*：\s*|\s*:?\s*$)|"
                     rf"(?:{COLON_LABELS})\s*[:：/／]\s*)", re.I)
 ROLE = (r"(?:staff writer|staff|(?:film |movie |chief |senior )?critic|correspondent|reporter|"
@@ -33,7 +33,10 @@ SUFFIX = re.compile(r"\s*(?:,\s*(?:staff writer|film critic|critic|contributor|e
                     # newspapers: ", Chronicle Movie Critic", ", USA TODAY", "July 16, 2008",
                     # "Friday, July 18", "From Friday's Globe and Mail"
                     rf",[^,]*\b{ROLE}\b|,\s*(?-i:[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})*)\s*$|"
-                    rf"\s+{MONTH}\.?\s+\d{{1,2}}\b|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                    rf"\s+{MONTH}\.?\s+\d{{1,2}}\b|\s+\d{{1,2}}\.?\s+{MONTH}\b|\s+\d{{4}}-\d\d-\d\d\b|"
+                    r"\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                    # the next line run in: "Special to the …", "Published: July 18"
+                    r"\s+special\s+to\b|\s+(?:published|posted|updated)\b|"
                     r"\s+from\s+\S).*$", re.I)
 # "Ann Hornaday Washington Post Staff Writer": the paper and the role run in after the name
 RUN_IN_ROLE = re.compile(rf"\s+{ROLE}$", re.I)
@@ -58,9 +61,12 @@ CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 CJK_NAME_CHARS = 8
 
 
-# "Posted on May 28, 2024 by Jane Doe": a date line that ends in the byline.
-DATED = re.compile(r"^(?:posted|published|publicado|publicada|veröffentlicht|publié|pubblicato)"
-                   r"\b.{0,40}?\b(?:by|por|von|par|da)\s+", re.I)
+# "Posted on May 28, 2024 by Jane Doe": a date line that ends in the byline;
+# "May 3, 2024 by Jane Doe", "2024-05-03 by Jane Doe": blog themes' date, then the byline.
+DATE = (rf"(?:{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{MONTH}\.?\s+\d{{4}}|"
+        r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+DATED = re.compile(r"^(?:(?:posted|published|publicado|publicada|veröffentlicht|publié|pubblicato)"
+                   rf"\b.{{0,40}}?\b(?:by|por|von|par|da)|{DATE}\s+by)\s+", re.I)
 
 
 def strip_byline(text: str) -> str:

@@ -391,6 +391,9 @@ def test_remake_phrases(text: str, found: list[dict]) -> None:
     ("By A. O. Scott New York Times Film Critic", ["A. O. Scott"]),
     ("By Rick Groen From Friday's Globe and Mail", ["Rick Groen"]),
     ("Film review by Xan Brooks", ["Xan Brooks"]),
+    # the next line run in after a line break lost to the text: its first words end the name
+    ("By JANE Q. DOE Special to the Daily Example", ["Jane Q. Doe"]),
+    ("By STEPHEN HOLDEN Published: July 18, 2008", ["Stephen Holden"]),
     # two critics with a comma still are two
     ("By Ana Lima, Jo Park", ["Ana Lima", "Jo Park"]),
 ])
@@ -469,6 +472,16 @@ def test_the_fuller_visible_name_wins_over_a_shortened_structured_one() -> None:
     # a name with its role after a comma or a bar, a line of its own
     ("<p>Jane Doe, Staff Writer</p>", "Jane Doe"),
     ("<p>Jane Doe | Film Critic</p>", "Jane Doe"),
+    # blog themes: a date before "by", a date after the name on its next line, "Words:",
+    # the hyphenated "by-line" class
+    ('<div class="blog-post-meta">May 3, 2024 by <a href="#">Jane Doe</a></div>', "Jane Doe"),
+    ('<div class="post-meta"><time>2024-05-03</time> by <a href="/about/">Jane Doe</a></div>',
+     "Jane Doe"),
+    ('<div class="post-byline">Jane Doe<br>3 May 2024</div>', "Jane Doe"),
+    ('<div class="post-byline">Jane Doe 2024-05-03</div>', "Jane Doe"),
+    ('<div class="article-meta">Words: Jane Doe</div>', "Jane Doe"),
+    ('<span class="by-line">Jane Doe</span>', "Jane Doe"),
+    ("<p>Words matter less than pictures here.</p>", None),
     # the author's box and a listing of authors are no byline
     ('<div class="author-bio"><p>Jane Doe writes about film and ferries for a living, and '
      'has done so for years.</p></div>', None),

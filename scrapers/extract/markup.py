@@ -24,7 +24,7 @@ from criticdb.scrapers.extract.page import ParsedPage, element_text
 # Blogger, Ghost and newspaper templates all use some of these).
 AUTHOR_CLASSES = ("author", "byline", "post-author", "entry-author", "author-name",
                   "article-author", "meta-author", "post-byline", "byline-name", "writer",
-                  "posted-by", "g-profile", "author-link")
+                  "posted-by", "g-profile", "author-link", "by-line")
 
 
 def _cls(name: str) -> str:
@@ -32,7 +32,7 @@ def _cls(name: str) -> str:
 
 
 def _text(el: Any) -> str:
-    return " ".join(el.text_content().split())
+    return " ".join(" ".join(el.itertext()).split())
 
 
 def _classes(el: Any) -> set[str]:
@@ -170,6 +170,8 @@ def _byline_text(page: ParsedPage) -> str | None:
         if not starts_with_byline(text + " x"):
             continue
         el = node.getparent()
+        if node.is_tail and el.getparent() is not None:
+            el = el.getparent()  # "<time>…</time> by <a>…": the tail is the block's text
         block = el
         while block is not None and block.tag in ("a", "em", "strong", "b", "span", "i"):
             block = block.getparent()
