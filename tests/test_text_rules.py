@@ -178,6 +178,21 @@ def test_ratings_in_text(text: str, raw: str, scale: str) -> None:
     ("Rated: 3.5 stars", {"rating_raw": "3.5", "rating_scale": "stars"}),
     ("Rated R for violence.", {}),
     ("Rated: PG-13", {}),
+    # Chinese recommendation indexes and "give points" labels, Japanese star counts, Korean
+    # points after 평점, final scores in Spanish and Italian
+    ("推荐指数：4星", {"rating_raw": "4星", "rating_scale": "stars"}),
+    ("推荐指数：8/10", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    ("给分：7分", {"rating_raw": "7", "rating_scale": "out_of_10"}),
+    ("分数：7.5", {"rating_raw": "7.5", "rating_scale": "out_of_10"}),
+    ("私の評価は★4つです。", {"rating_raw": "4", "rating_scale": "stars"}),
+    ("星4つ", {"rating_raw": "4", "rating_scale": "stars"}),
+    ("★3.5", {"rating_raw": "3.5", "rating_scale": "stars"}),
+    ("내 평점은 8점", {"rating_raw": "8", "rating_scale": "out_of_10"}),
+    ("Puntuación final: 8", {"rating_raw": "8"}),
+    ("Voto finale: 8", {"rating_raw": "8"}),
+    ("네티즌 평점은 8점", {}),
+    ("星4つのホテル", {}),
+    ("★5 Editor's pick", {}),
     # popcorn buckets after a score label count as stars do; alone they are decoration
     ("Rating: 🍿🍿🍿🍿", {"rating_raw": "🍿🍿🍿🍿", "rating_scale": "stars"}),
     ("Grab the 🍿🍿 and enjoy", {}),

@@ -16,7 +16,8 @@ from criticdb.scrapers.extract.words import word_char
 # "Rating:", "Our verdict –", "Mi valoración:", "Note :", "Bewertung:", "Voto:" … (a possessive
 # before the label changes nothing, so patterns start at the label: re skips ahead faster)
 LABEL = (r"(?:rating|score|grade|verdict|stars|overall|puntuaci[oó]n|valoraci[oó]n|"
-         r"calificaci[oó]n|nota(?:\s+final)?|note(?:\s+finale)?|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
+         r"calificaci[oó]n|puntuaci[oó]n\s+final|valoraci[oó]n\s+final|calificaci[oó]n\s+final|"
+         r"voto\s+finale|valutazione\s+finale|nota(?:\s+final)?|note(?:\s+finale)?|bewertung|wertung|voto|giudizio|avalia[cç][aã]o|cote|betyg|"
          r"karakter|arvosana|ocena|punteggio|valutazione|beoordeling|cijfer|puan|puntaje|"
          r"hodnocen[ií]|rated(?=\s*:)|оценка|평점|별점)")
 OF = r"(?:/|out\s+of|sobre|von|de|su|sur|af|av|uit|z|из)"
@@ -95,7 +96,9 @@ ASCII_OF_ASCII = re.compile(r"(?<![*\w])(?P<s>\*{1,5})(?P<h>\s?(?:½|1/2))?\s*(?
 # Traditional characters too ("個人評分", "我給它打8分": Taiwan's and Hong Kong's blogs).
 # not Douban's, Maoyan's, Mtime's or IMDb's score; whose score a label says, before it
 _NOT_AGGREGATOR = r"(?<!豆瓣)(?<!猫眼)(?<!時光網)(?<!时光网)(?<!IMDb)(?<!imdb)"
-_SCORE_LABEL = r"(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分"
+# (a recommendation index, "推荐指数：8/10", and "给分"/"分数" labels the same)
+_SCORE_LABEL = (r"(?:(?:个人|個人|我的|综合|綜合|最终|最終)?[评評]分|"
+                r"推荐指数|推薦指數|推荐度|推薦度|[给給]分|分[数數])")
 CJK_SCORE = re.compile(
     rf"(?:{_NOT_AGGREGATOR}{_SCORE_LABEL}|打分|[总總]評|总评|"
     r"我[给給](?:它|[这這]部(?:电影|電影|片子?)|本片)?(?:打)?|(?<![价價数數])值)\s*[:：]?\s*"
@@ -120,8 +123,15 @@ CJK_POINTS_ALONE = re.compile(r"(?:^|(?<=[\s。！!]))(?P<v>10|\d(?:\.\d)?)\s*�
 # "三星" alone (Samsung) and "五星级" (a hotel's class) are none, and only an end of phrase
 # after it ("给三星打电话" calls Samsung)
 CJK_STARS = re.compile(r"(?<!豆瓣)(?<!猫眼)(?<!时光网)(?<!网友)(?<!观众)(?<!IMDb)"
-                       r"(?:[打评評]分\s*[:：]|打|给|給|評|评|推荐|推薦|打了|给了|给它|给出)\s*"
+                       r"(?:(?:[打评評]分|推荐指数|推薦指數|推荐度|推薦度)\s*[:：]|打|给|給|評|评|推荐|推薦|"
+                       r"打了|给了|给它|给出)\s*"
                        r"(?P<s>[一二两三四五1-5]\s*颗?星半?)(?=左右|吧|[。，,！!；;\s]|$)")
+# Japanese "★4つ" / "星4つ" (four stars; not "星4つのホテル", a hotel's), and "★3.5": a star
+# and a decimal count of stars
+JA_STAR_COUNT = re.compile(r"(?:★|星)\s*(?P<v>[1-5](?:\.5)?)\s*つ(?!の)")
+STAR_DECIMAL = re.compile(r"(?<![★☆\w])★\s*(?P<v>[0-5]\.\d)(?![\d/])")
+# Korean points after 평점/별점 ("내 평점은 8점"): out of 10, or of 100 above 10
+KO_POINTS = re.compile(r"(?:평점|별점)\s*(?:[:：]|은|는|이)?\s*(?P<v>\d{1,3}(?:\.\d)?)\s*점")
 # "主观评分 🌟🌟🌟⭐", "Rating: ⭐⭐⭐⭐": star emoji right after a score label (alone they are
 # decoration: "⭐ Editor's pick", "Thanks 🌟🌟")
 EMOJI = "⭐🌟🍿"
@@ -224,10 +234,14 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     GIVE: ("give", "doy", "pongo", "daría", "donne", "gebe", "gli do", "dou-lhe"),
     WORD_STARS: ("star",),
     VERB_FRACTION: ("/",),
-    CJK_SCORE: ("评分", "評分", "打分", "总评", "總評", "我给", "我給", "值"),
+    CJK_SCORE: ("评分", "評分", "打分", "总评", "總評", "我给", "我給", "值", "推荐", "推薦",
+                "给分", "給分", "分数", "分數"),
+    JA_STAR_COUNT: ("つ",),
+    STAR_DECIMAL: ("★",),
+    KO_POINTS: ("점",),
     JA_POINTS: ("点",),
     JA_OUT_OF: ("点満点",),
-    CJK_BARE_SCORE: ("评分", "評分"),
+    CJK_BARE_SCORE: ("评分", "評分", "推荐", "推薦", "给分", "給分", "分数", "分數"),
     CJK_POINTS_ALONE: ("分",),
     CJK_STARS: ("星",),
     EMOJI_STARS: ("⭐", "🌟", "🍿"),
@@ -389,6 +403,11 @@ def rating_in_text(text: str) -> dict[str, str]:
         return found
     if m := _critic_matches(CJK_STARS, text):
         return {"rating_raw": re.sub(r"\s", "", m["s"]), "rating_scale": "stars"}
+    if m := _critic_matches(JA_STAR_COUNT, text) or _critic_matches(STAR_DECIMAL, text):
+        return {"rating_raw": plain_number(m["v"]), "rating_scale": "stars"}
+    if (m := _critic_matches(KO_POINTS, text)) and (
+            found := fraction(m["v"], "10" if float(m["v"]) <= 10 else "100")):
+        return found
     if m := _critic_matches(EMOJI_STARS, text):
         return {"rating_raw": m["s"].replace("\ufe0f", ""), "rating_scale": "stars"}
     if m := _critic_matches(CJK_POINTS_ALONE, text):
